@@ -1,0 +1,97 @@
+// The physical layer of a Dockerfile as a stateful moo lexer: which bytes are directives, comments,
+// blank lines, instruction text, line continuations and heredoc body lines. It follows BuildKit's
+// line reader (frontend/dockerfile/parser/parser.go), which works line by line:
+//   - a line ends at `\n`; trailing `\r`s are not part of its content;
+//   - the first line of an instruction loses its leading whitespace; continuation lines keep theirs;
+//   - a line continues when it ends in the escape character plus spaces or tabs, unless the character
+//     before that escape is the escape itself (`\\` at the end does not continue, a lone `\` does);
+//   - inside a continuation, comment lines are dropped and blank lines are skipped (with a warning).
+// Heredoc bodies depend on what the instruction says, so the parser switches to the `heredoc` state
+// itself once it has read an instruction that opens one.
+import moo from "moo";
+import { GO_SPACE_CLASS } from "../src/syntax/go-text.js";
+
+export type EscapeChar = "\\" | "`";
+
+export type PhysicalTokenType =
+  | "hashLine" // a `#` line at the top, where directives may still be: the parser decides which it is
+  | "comment"
+  | "blank" // whitespace before a line break on an otherwise empty line
+  | "indent" // leading whitespace before an instruction
+  | "text"
+  | "continuation"
+  | "newline"
+  | "contComment" // a comment line inside a continuation
+  | "contBlank" // a whitespace-only line inside a continuation
+  | "heredocLine";
+
+export type LexerState = "directives" | "start" | "line" | "afterContinuation" | "continued" | "heredoc";
+
+function escapeRegex(ch: string): string {
+  return ch.replace(/[\\`^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+
+function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
+  const E = escapeRegex(escape);
+  const WS = `[${GO_SPACE_CLASS}]`;
+  // The end of a line's content: trailing `\r`s, then `\n` or the end of the input.
+  const EOL = String.raw`\r*(?:\n|$)`;
+  // Line content never includes its trailing `\r`s nor a continuation escape. A run of two or more
+  // escapes at the end of a line is text (BuildKit's regex needs a non-escape before the escape).
+  const text = new RegExp(
+    String.raw`(?:[^\r\n${E}]|\r+(?=[^\r\n])|${E}{2,}(?=[ \t]*${EOL})|${E}(?![ \t]*${EOL}))+`,
+  );
+  const continuation = new RegExp(`${E}[ \\t]*(?=${EOL})`);
+  const commentBody = String.raw`#(?:[^\r\n]|\r+(?=[^\r\n]))*`;
+  const newline = { match: /\r*\n|\r+$/, lineBreaks: true };
+  const blank = new RegExp(`${WS}+(?=\\n|$)`);
+  return {
+    directives: {
+      hashLine: new RegExp(`${WS}*${commentBody}`),
+      blank,
+      newline,
+      indent: new RegExp(`${WS}+`),
+      continuation: { match: continuation, next: "afterContinuation" },
+      text: { match: text, next: "line" },
+    },
+    start: {
+      blank,
+      comment: new RegExp(`${WS}*${commentBody}`),
+      newline,
+      indent: new RegExp(`${WS}+`),
+      continuation: { match: continuation, next: "afterContinuation" },
+      text: { match: text, next: "line" },
+    },
+    line: {
+      text,
+      continuation: { match: continuation, next: "afterContinuation" },
+      newline: { ...newline, next: "start" },
+    },
+    afterContinuation: {
+      newline: { ...newline, next: "continued" },
+    },
+    continued: {
+      contComment: new RegExp(`${WS}*${commentBody}`),
+      contBlank: blank,
+      newline,
+      continuation: { match: continuation, next: "afterContinuation" },
+      text: { match: text, next: "line" },
+    },
+    heredoc: {
+      heredocLine: /[^\n]+/,
+      newline: { match: /\n/, lineBreaks: true },
+    },
+  };
+}
+
+const lexers = new Map<EscapeChar, moo.Lexer>();
+
+/** The physical-line lexer for an escape character; compiled once and reused. */
+export function physicalLexer(escape: EscapeChar): moo.Lexer {
+  let lexer = lexers.get(escape);
+  if (!lexer) {
+    lexer = moo.states(rules(escape), "directives");
+    lexers.set(escape, lexer);
+  }
+  return lexer;
+}

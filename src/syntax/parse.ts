@@ -1,0 +1,195 @@
+// parse(): text in, lossless syntax tree and diagnostics out. Three layers, as BuildKit has them:
+// the moo lexer and scanner find logical lines (directives, comments, continuations, heredocs), the
+// splitter cuts each line into coarse tokens, and the nearley grammar gives each instruction its
+// shape, from which the tree is built.
+import nearley from "nearley";
+import grammar, { lexer as tokenStream } from "../../grammar/dockerfile.js";
+import type { InstructionShape } from "../../grammar/shape.js";
+import { buildInstruction, LineMap, token } from "./build-tree.js";
+import { checkFlags } from "./check-flags.js";
+import { LineIndex } from "./line-index.js";
+import { scan } from "./scan.js";
+import { SYNTAX_PROBLEMS, type SyntaxProblemInfo } from "./syntax-problems.js";
+import type { Diagnostic, Directive, Dockerfile, Instruction, Range, SyntaxNode } from "./tree.js";
+import { INSTRUCTION_NAMES } from "./split-instruction.js";
+import { suggest } from "./check-flags.js";
+
+export interface ParseResult {
+  tree: Dockerfile;
+  diagnostics: Diagnostic[];
+}
+
+export interface ParseOptions {
+  /** Skip the flag checks (which flags each instruction accepts, --mount options). */
+  skipFlagChecks?: boolean;
+}
+
+const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
+
+/** Parses Dockerfile text (or bytes, decoded as UTF-8) into a lossless tree. Never throws on any input. */
+export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const text = typeof input === "string" ? input : decode(input, diagnostics);
+  const index = new LineIndex(text);
+  const report = (p: SyntaxProblemInfo, message: string, range: Range) =>
+    diagnostics.push({ code: p.code, name: p.name, severity: p.severity, message, range });
+  if (typeof input !== "string") {
+    for (const d of diagnostics) d.range = index.range(d.range.start.offset, d.range.end.offset);
+  }
+
+  const nul = text.indexOf("\0");
+  if (nul >= 0) report(SYNTAX_PROBLEMS.binaryContent, "The file contains NUL bytes: it looks binary, not like a Dockerfile.", index.range(nul, nul + 1));
+
+  const scanned = scan(text);
+  for (const p of scanned.problems) {
+    const info =
+      p.kind === "directive-duplicate"
+        ? SYNTAX_PROBLEMS.duplicateDirective
+        : p.kind === "directive-invalid-escape"
+          ? SYNTAX_PROBLEMS.invalidEscapeDirective
+          : SYNTAX_PROBLEMS.lineTooLong;
+    report(info, p.message, index.range(p.start, p.end));
+  }
+
+  const shapes = runGrammar(scanned.tokens, () =>
+    report(SYNTAX_PROBLEMS.internalError, "The grammar could not read this file's instructions; please report it.", index.range(0, text.length)),
+  );
+
+  const children: SyntaxNode[] = [];
+  const directives: Directive[] = [];
+  const instructions: Instruction[] = [];
+  let shapeIndex = 0;
+  for (const item of scanned.items) {
+    if (item.kind === "piece") {
+      children.push(token(item.piece.kind, text, item.piece.start, item.piece.end, index));
+      continue;
+    }
+    if (item.kind === "directive") {
+      const d = item.directive;
+      const node: Directive = {
+        kind: "directive",
+        range: index.range(d.start, d.end),
+        children: [token("comment", text, d.start, d.end, index)],
+        name: d.name,
+        value: d.value,
+        nameRange: index.range(d.nameStart, d.nameEnd),
+        valueRange: index.range(d.valueStart, d.valueEnd),
+      };
+      directives.push(node);
+      children.push(node);
+      continue;
+    }
+    const scannedInstruction = item.instruction;
+    const shape = shapes?.[shapeIndex++];
+    if (!shape) continue; // only after an internal grammar failure, already reported
+    const ins = buildInstruction(text, scannedInstruction, shape, index);
+    instructions.push(ins);
+    children.push(ins);
+    instructionDiagnostics(ins, scannedInstruction, text, index, report, diagnostics, options);
+  }
+
+  if (instructions.length === 0) {
+    report(SYNTAX_PROBLEMS.noInstructions, "The file has no instructions.", index.range(text.length, text.length));
+  }
+
+  const tree: Dockerfile = {
+    kind: "dockerfile",
+    range: index.range(0, text.length),
+    children,
+    text,
+    escape: scanned.escape,
+    hasBom: scanned.hasBom,
+    directives,
+    instructions,
+  };
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { tree, diagnostics };
+}
+
+function runGrammar(tokens: ReadonlyArray<{ type: string }>, onFailure: () => void): InstructionShape[] | null {
+  try {
+    const parser = new nearley.Parser(compiled);
+    tokenStream.load(tokens);
+    parser.feed("");
+    if (parser.results.length !== 1) {
+      onFailure();
+      return parser.results[0] ?? null;
+    }
+    return parser.results[0] as InstructionShape[];
+  } catch {
+    onFailure();
+    return null;
+  }
+}
+
+function instructionDiagnostics(
+  ins: Instruction,
+  scanned: Parameters<typeof buildInstruction>[1],
+  text: string,
+  index: LineIndex,
+  report: (p: SyntaxProblemInfo, message: string, range: Range) => void,
+  diagnostics: Diagnostic[],
+  options: ParseOptions,
+): void {
+  const map = new LineMap(scanned.segments, scanned.line.length);
+  const lineRange = (s: { start: number; end: number }) => index.range(map.start(s.start), map.end(s.end));
+  for (const p of scanned.split.problems) {
+    const info =
+      p.kind === "json-non-string"
+        ? SYNTAX_PROBLEMS.jsonNotStrings
+        : p.kind === "json-invalid"
+          ? SYNTAX_PROBLEMS.jsonInvalid
+          : p.kind === "missing-value"
+            ? SYNTAX_PROBLEMS.missingValue
+            : SYNTAX_PROBLEMS.missingEquals;
+    report(info, p.message, lineRange(p.span));
+  }
+  for (let i: Instruction | null = ins; i; i = i.trigger) {
+    if (!i.isKnown) {
+      const hint = suggest(i.keyword.text.toUpperCase(), INSTRUCTION_NAMES);
+      report(
+        SYNTAX_PROBLEMS.unknownInstruction,
+        `Unknown instruction '${i.keyword.text}'${hint ? ` (did you mean '${hint}'?)` : ""}.`,
+        i.keyword.range,
+      );
+    }
+  }
+  if (scanned.hasEmptyContinuation) {
+    report(
+      SYNTAX_PROBLEMS.emptyContinuationLine,
+      "Empty continuation line: a blank line inside a continued instruction is skipped, and will become an error in a future BuildKit.",
+      ins.range,
+    );
+  }
+  if (scanned.heredocError) {
+    report(SYNTAX_PROBLEMS.invalidHeredoc, `Cannot read heredoc delimiter: ${scanned.heredocError.message}.`, lineRange(scanned.heredocError));
+  }
+  for (const h of ins.heredocs) {
+    if (!h.terminatorRange) {
+      report(SYNTAX_PROBLEMS.unterminatedHeredoc, `Heredoc '${h.name}' is not terminated: no line '${h.name}' follows.`, h.markerRange);
+    }
+  }
+  if (!options.skipFlagChecks) checkFlags(ins, text, index, diagnostics);
+}
+
+// Invalid UTF-8 is decoded with U+FFFD in place of each bad sequence; each one is reported.
+function decode(bytes: Uint8Array, diagnostics: Diagnostic[]): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
+    const info = SYNTAX_PROBLEMS.invalidUtf8;
+    let count = 0;
+    for (let i = text.indexOf("\ufffd"); i >= 0 && count < 100; i = text.indexOf("\ufffd", i + 1), count++) {
+      const at = { offset: i, line: 0, character: 0 };
+      diagnostics.push({
+        code: info.code,
+        name: info.name,
+        severity: info.severity,
+        message: "Invalid UTF-8: the bytes here were replaced with U+FFFD.",
+        range: { start: at, end: { ...at, offset: i + 1 } },
+      });
+    }
+    return text;
+  }
+}
