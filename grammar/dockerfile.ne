@@ -1,7 +1,12 @@
-# The Dockerfile grammar: the shape of every instruction, over the coarse tokens that
-# src/syntax/split-instruction.ts makes of each logical line (one token per keyword, flag,
-# argument word, key=value pair, shell command or JSON array). It builds instruction shapes and
-# nothing else: scoping and meaning belong to the model.
+# The Dockerfile grammar: the shape of one instruction, over the coarse tokens that
+# src/syntax/split-instruction.ts makes of its logical line (one token per keyword, flag,
+# argument word, key=value pair, shell command or JSON array). The parser runs it once per
+# instruction, so a file of any size costs time in proportion to its length. It builds
+# instruction shapes and nothing else: scoping and meaning belong to the model.
+#
+# Lists are left-recursive and grow in place: nearley's `:*` copies the list at every item,
+# which is quadratic for an instruction with many words. The grammar is unambiguous, so an
+# extended list is never shared by a parse that survives.
 #
 # Compiled to grammar/dockerfile.ts by `npm run grammar`; a test fails when that file is stale.
 
@@ -17,11 +22,9 @@ export { lexer };
 
 @lexer lexer
 
-file -> instruction:*                                {% id %}
-
 instruction ->
-    %FROM flags word:* %end                          {% d => shape(d[0], d[1], "words", d[2]) %}
-  | %EXPOSE flags word:* %end                        {% d => shape(d[0], d[1], "words", d[2]) %}
+    %FROM flags words %end                            {% d => shape(d[0], d[1], "words", d[2]) %}
+  | %EXPOSE flags words %end                          {% d => shape(d[0], d[1], "words", d[2]) %}
   | %RUN flags command %end                          {% d => shape(d[0], d[1], ...d[2]) %}
   | %CMD flags command %end                          {% d => shape(d[0], d[1], ...d[2]) %}
   | %ENTRYPOINT flags command %end                   {% d => shape(d[0], d[1], ...d[2]) %}
@@ -31,7 +34,7 @@ instruction ->
   | %VOLUME flags list %end                          {% d => shape(d[0], d[1], ...d[2]) %}
   | %ENV flags pairs %end                            {% d => shape(d[0], d[1], ...d[2]) %}
   | %LABEL flags pairs %end                          {% d => shape(d[0], d[1], ...d[2]) %}
-  | %ARG flags %pair:* %end                          {% d => shape(d[0], d[1], d[2].length ? "key-value" : "none", d[2]) %}
+  | %ARG flags pairList %end                         {% d => shape(d[0], d[1], d[2].length ? "key-value" : "none", d[2]) %}
   | %MAINTAINER flags string %end                    {% d => shape(d[0], d[1], ...d[2]) %}
   | %USER flags string %end                          {% d => shape(d[0], d[1], ...d[2]) %}
   | %WORKDIR flags string %end                       {% d => shape(d[0], d[1], ...d[2]) %}
@@ -42,7 +45,17 @@ instruction ->
   | %ONBUILD flags %trigger instruction              {% d => shape(d[0], d[1], "instruction", [], null, d[3]) %}
   | %UNKNOWN flags %ignored:? %end                   {% d => shape(d[0], d[1], "none", d[2] ? [d[2]] : []) %}
 
-flags -> %flag:*                                     {% id %}
+flags ->
+    null                                             {% () => [] %}
+  | flags %flag                                      {% append %}
+
+words ->
+    null                                             {% () => [] %}
+  | words %word                                      {% append %}
+
+pairList ->
+    null                                             {% () => [] %}
+  | pairList %pair                                   {% append %}
 
 word -> %word                                        {% id %}
 
@@ -55,11 +68,11 @@ command ->
 # ADD, COPY and VOLUME: a JSON array, or words split on whitespace.
 list ->
     %json                                            {% d => ["json", d] %}
-  | word:*                                           {% d => [d[0].length ? "words" : "none", d[0]] %}
+  | words                                            {% d => [d[0].length ? "words" : "none", d[0]] %}
 
 # ENV and LABEL: key=value pairs, or the legacy single `key value`.
 pairs ->
-    %pair:*                                          {% d => [pairsForm(d[0]), d[0]] %}
+    pairList                                         {% d => [pairsForm(d[0]), d[0]] %}
 
 # MAINTAINER, USER, WORKDIR, STOPSIGNAL: the whole rest as one string.
 string ->
@@ -67,6 +80,11 @@ string ->
   | %string                                          {% d => ["string", d] %}
 
 @{%
+function append<T>(d: [T[], T]): T[] {
+  d[0].push(d[1]);
+  return d[0];
+}
+
 function pairsForm(pairs: Array<{ separator: string | null }>): string {
   if (pairs.length === 0) return "none";
   return pairs.length === 1 && pairs[0]!.separator !== "=" ? "legacy-key-value" : "key-value";

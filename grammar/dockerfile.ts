@@ -17,7 +17,6 @@ declare var VOLUME: any;
 declare var ENV: any;
 declare var LABEL: any;
 declare var ARG: any;
-declare var pair: any;
 declare var MAINTAINER: any;
 declare var USER: any;
 declare var WORKDIR: any;
@@ -29,6 +28,7 @@ declare var UNKNOWN: any;
 declare var ignored: any;
 declare var flag: any;
 declare var word: any;
+declare var pair: any;
 declare var json: any;
 declare var shell: any;
 declare var string: any;
@@ -39,6 +39,11 @@ import { shape } from "./shape.js";
 const lexer = new TokenStream();
 export { lexer };
 
+
+function append<T>(d: [T[], T]): T[] {
+  d[0].push(d[1]);
+  return d[0];
+}
 
 function pairsForm(pairs: Array<{ separator: string | null }>): string {
   if (pairs.length === 0) return "none";
@@ -75,15 +80,8 @@ interface Grammar {
 const grammar: Grammar = {
   Lexer: lexer,
   ParserRules: [
-    {"name": "file$ebnf$1", "symbols": []},
-    {"name": "file$ebnf$1", "symbols": ["file$ebnf$1", "instruction"], "postprocess": (d) => d[0].concat([d[1]])},
-    {"name": "file", "symbols": ["file$ebnf$1"], "postprocess": id},
-    {"name": "instruction$ebnf$1", "symbols": []},
-    {"name": "instruction$ebnf$1", "symbols": ["instruction$ebnf$1", "word"], "postprocess": (d) => d[0].concat([d[1]])},
-    {"name": "instruction", "symbols": [(lexer.has("FROM") ? {type: "FROM"} : FROM), "flags", "instruction$ebnf$1", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], "words", d[2])},
-    {"name": "instruction$ebnf$2", "symbols": []},
-    {"name": "instruction$ebnf$2", "symbols": ["instruction$ebnf$2", "word"], "postprocess": (d) => d[0].concat([d[1]])},
-    {"name": "instruction", "symbols": [(lexer.has("EXPOSE") ? {type: "EXPOSE"} : EXPOSE), "flags", "instruction$ebnf$2", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], "words", d[2])},
+    {"name": "instruction", "symbols": [(lexer.has("FROM") ? {type: "FROM"} : FROM), "flags", "words", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], "words", d[2])},
+    {"name": "instruction", "symbols": [(lexer.has("EXPOSE") ? {type: "EXPOSE"} : EXPOSE), "flags", "words", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], "words", d[2])},
     {"name": "instruction", "symbols": [(lexer.has("RUN") ? {type: "RUN"} : RUN), "flags", "command", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
     {"name": "instruction", "symbols": [(lexer.has("CMD") ? {type: "CMD"} : CMD), "flags", "command", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
     {"name": "instruction", "symbols": [(lexer.has("ENTRYPOINT") ? {type: "ENTRYPOINT"} : ENTRYPOINT), "flags", "command", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
@@ -93,9 +91,7 @@ const grammar: Grammar = {
     {"name": "instruction", "symbols": [(lexer.has("VOLUME") ? {type: "VOLUME"} : VOLUME), "flags", "list", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
     {"name": "instruction", "symbols": [(lexer.has("ENV") ? {type: "ENV"} : ENV), "flags", "pairs", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
     {"name": "instruction", "symbols": [(lexer.has("LABEL") ? {type: "LABEL"} : LABEL), "flags", "pairs", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
-    {"name": "instruction$ebnf$3", "symbols": []},
-    {"name": "instruction$ebnf$3", "symbols": ["instruction$ebnf$3", (lexer.has("pair") ? {type: "pair"} : pair)], "postprocess": (d) => d[0].concat([d[1]])},
-    {"name": "instruction", "symbols": [(lexer.has("ARG") ? {type: "ARG"} : ARG), "flags", "instruction$ebnf$3", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], d[2].length ? "key-value" : "none", d[2])},
+    {"name": "instruction", "symbols": [(lexer.has("ARG") ? {type: "ARG"} : ARG), "flags", "pairList", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], d[2].length ? "key-value" : "none", d[2])},
     {"name": "instruction", "symbols": [(lexer.has("MAINTAINER") ? {type: "MAINTAINER"} : MAINTAINER), "flags", "string", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
     {"name": "instruction", "symbols": [(lexer.has("USER") ? {type: "USER"} : USER), "flags", "string", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
     {"name": "instruction", "symbols": [(lexer.has("WORKDIR") ? {type: "WORKDIR"} : WORKDIR), "flags", "string", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], ...d[2])},
@@ -104,27 +100,26 @@ const grammar: Grammar = {
     {"name": "instruction", "symbols": [(lexer.has("HEALTHCHECK") ? {type: "HEALTHCHECK"} : HEALTHCHECK), "flags", "word", "command", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], d[3][0], d[3][1], d[2])},
     {"name": "instruction", "symbols": [(lexer.has("ONBUILD") ? {type: "ONBUILD"} : ONBUILD), "flags", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], "none", [])},
     {"name": "instruction", "symbols": [(lexer.has("ONBUILD") ? {type: "ONBUILD"} : ONBUILD), "flags", (lexer.has("trigger") ? {type: "trigger"} : trigger), "instruction"], "postprocess": d => shape(d[0], d[1], "instruction", [], null, d[3])},
-    {"name": "instruction$ebnf$4", "symbols": [(lexer.has("ignored") ? {type: "ignored"} : ignored)], "postprocess": id},
-    {"name": "instruction$ebnf$4", "symbols": [], "postprocess": () => null},
-    {"name": "instruction", "symbols": [(lexer.has("UNKNOWN") ? {type: "UNKNOWN"} : UNKNOWN), "flags", "instruction$ebnf$4", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], "none", d[2] ? [d[2]] : [])},
-    {"name": "flags$ebnf$1", "symbols": []},
-    {"name": "flags$ebnf$1", "symbols": ["flags$ebnf$1", (lexer.has("flag") ? {type: "flag"} : flag)], "postprocess": (d) => d[0].concat([d[1]])},
-    {"name": "flags", "symbols": ["flags$ebnf$1"], "postprocess": id},
+    {"name": "instruction$ebnf$1", "symbols": [(lexer.has("ignored") ? {type: "ignored"} : ignored)], "postprocess": id},
+    {"name": "instruction$ebnf$1", "symbols": [], "postprocess": () => null},
+    {"name": "instruction", "symbols": [(lexer.has("UNKNOWN") ? {type: "UNKNOWN"} : UNKNOWN), "flags", "instruction$ebnf$1", (lexer.has("end") ? {type: "end"} : end)], "postprocess": d => shape(d[0], d[1], "none", d[2] ? [d[2]] : [])},
+    {"name": "flags", "symbols": [], "postprocess": () => []},
+    {"name": "flags", "symbols": ["flags", (lexer.has("flag") ? {type: "flag"} : flag)], "postprocess": append},
+    {"name": "words", "symbols": [], "postprocess": () => []},
+    {"name": "words", "symbols": ["words", (lexer.has("word") ? {type: "word"} : word)], "postprocess": append},
+    {"name": "pairList", "symbols": [], "postprocess": () => []},
+    {"name": "pairList", "symbols": ["pairList", (lexer.has("pair") ? {type: "pair"} : pair)], "postprocess": append},
     {"name": "word", "symbols": [(lexer.has("word") ? {type: "word"} : word)], "postprocess": id},
     {"name": "command", "symbols": [], "postprocess": () => ["none", []]},
     {"name": "command", "symbols": [(lexer.has("json") ? {type: "json"} : json)], "postprocess": d => ["json", d]},
     {"name": "command", "symbols": [(lexer.has("shell") ? {type: "shell"} : shell)], "postprocess": d => ["shell", d]},
     {"name": "list", "symbols": [(lexer.has("json") ? {type: "json"} : json)], "postprocess": d => ["json", d]},
-    {"name": "list$ebnf$1", "symbols": []},
-    {"name": "list$ebnf$1", "symbols": ["list$ebnf$1", "word"], "postprocess": (d) => d[0].concat([d[1]])},
-    {"name": "list", "symbols": ["list$ebnf$1"], "postprocess": d => [d[0].length ? "words" : "none", d[0]]},
-    {"name": "pairs$ebnf$1", "symbols": []},
-    {"name": "pairs$ebnf$1", "symbols": ["pairs$ebnf$1", (lexer.has("pair") ? {type: "pair"} : pair)], "postprocess": (d) => d[0].concat([d[1]])},
-    {"name": "pairs", "symbols": ["pairs$ebnf$1"], "postprocess": d => [pairsForm(d[0]), d[0]]},
+    {"name": "list", "symbols": ["words"], "postprocess": d => [d[0].length ? "words" : "none", d[0]]},
+    {"name": "pairs", "symbols": ["pairList"], "postprocess": d => [pairsForm(d[0]), d[0]]},
     {"name": "string", "symbols": [], "postprocess": () => ["none", []]},
     {"name": "string", "symbols": [(lexer.has("string") ? {type: "string"} : string)], "postprocess": d => ["string", d]}
   ],
-  ParserStart: "file",
+  ParserStart: "instruction",
 };
 
 export default grammar;

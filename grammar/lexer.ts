@@ -38,11 +38,13 @@ function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
   const EOL = String.raw`\r*(?:\n|$)`;
   // Line content never includes its trailing `\r`s nor a continuation escape. A run of two or more
   // escapes at the end of a line is text (BuildKit's regex needs a non-escape before the escape).
+  // One text token is one run of this; the parser joins runs. A single regex repeating all the
+  // alternatives would make V8 keep a backtracking entry per character, and overflow on long lines.
   const text = new RegExp(
-    String.raw`(?:[^\r\n${E}]|\r+(?=[^\r\n])|${E}{2,}(?=[ \t]*${EOL})|${E}(?![ \t]*${EOL}))+`,
+    String.raw`[^\r\n${E}]+|\r+(?=[^\r\n])|${E}{2,}(?=[ \t]*${EOL})|${E}(?![ \t]*${EOL})`,
   );
   const continuation = new RegExp(`${E}[ \\t]*(?=${EOL})`);
-  const commentBody = String.raw`#(?:[^\r\n]|\r+(?=[^\r\n]))*`;
+  const commentBody = String.raw`#[^\r\n]*(?:\r+[^\r\n]+)*`;
   const newline = { match: /\r*\n|\r+$/, lineBreaks: true };
   const blank = new RegExp(`${WS}+(?=\\n|$)`);
   return {

@@ -25,6 +25,10 @@ export interface ParseOptions {
 }
 
 const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
+// One parser serves every instruction: it is rewound to its first column, which holds the
+// predictions for the start symbol and is never changed by later tokens.
+const parser = new nearley.Parser(compiled);
+const firstColumn = parser.save();
 
 /** Parses Dockerfile text (or bytes, decoded as UTF-8) into a lossless tree. Never throws on any input. */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
@@ -38,7 +42,15 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   }
 
   const nul = text.indexOf("\0");
-  if (nul >= 0) report(SYNTAX_PROBLEMS.binaryContent, "The file contains NUL bytes: it looks binary, not like a Dockerfile.", index.range(nul, nul + 1));
+  if (nul >= 0 && nul < BINARY_SNIFF_LENGTH) {
+    // A NUL near the start means a binary file (git decides the same way): it is kept whole as one
+    // token instead of being read as thousands of garbage instructions.
+    const binary = SYNTAX_PROBLEMS.binaryContent;
+    const message = "The file contains NUL bytes: it looks binary, not like a Dockerfile.";
+    const only: Diagnostic = { code: binary.code, name: binary.name, severity: binary.severity, message, range: index.range(nul, nul + 1) };
+    return { tree: binaryTree(text, index), diagnostics: [only] };
+  }
+  if (nul >= 0) report(SYNTAX_PROBLEMS.binaryContent, "The file contains a NUL byte, which no Dockerfile should.", index.range(nul, nul + 1));
 
   const scanned = scan(text);
   for (const p of scanned.problems) {
@@ -51,14 +63,9 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     report(info, p.message, index.range(p.start, p.end));
   }
 
-  const shapes = runGrammar(scanned.tokens, () =>
-    report(SYNTAX_PROBLEMS.internalError, "The grammar could not read this file's instructions; please report it.", index.range(0, text.length)),
-  );
-
   const children: SyntaxNode[] = [];
   const directives: Directive[] = [];
   const instructions: Instruction[] = [];
-  let shapeIndex = 0;
   for (const item of scanned.items) {
     if (item.kind === "piece") {
       children.push(token(item.piece.kind, text, item.piece.start, item.piece.end, index));
@@ -80,8 +87,14 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
       continue;
     }
     const scannedInstruction = item.instruction;
-    const shape = shapes?.[shapeIndex++];
-    if (!shape) continue; // only after an internal grammar failure, already reported
+    const shape = runGrammar(scannedInstruction.split.tokens);
+    if (!shape) {
+      const first = scannedInstruction.pieces[0]!.start;
+      const last = scannedInstruction.pieces[scannedInstruction.pieces.length - 1]!.end;
+      report(SYNTAX_PROBLEMS.internalError, "The grammar could not read this instruction; please report it.", index.range(first, last));
+      for (const p of scannedInstruction.pieces) children.push(token(p.kind, text, p.start, p.end, index));
+      continue;
+    }
     const ins = buildInstruction(text, scannedInstruction, shape, index);
     instructions.push(ins);
     children.push(ins);
@@ -106,18 +119,29 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   return { tree, diagnostics };
 }
 
-function runGrammar(tokens: ReadonlyArray<{ type: string }>, onFailure: () => void): InstructionShape[] | null {
+const BINARY_SNIFF_LENGTH = 8000;
+
+function binaryTree(text: string, index: LineIndex): Dockerfile {
+  return {
+    kind: "dockerfile",
+    range: index.range(0, text.length),
+    children: text.length ? [token("text", text, 0, text.length, index)] : [],
+    text,
+    escape: "\\",
+    hasBom: false,
+    directives: [],
+    instructions: [],
+  };
+}
+
+/** The grammar's shape of one instruction's tokens; null if the grammar rejects them (a bug). */
+function runGrammar(tokens: ReadonlyArray<{ type: string }>): InstructionShape | null {
   try {
-    const parser = new nearley.Parser(compiled);
+    parser.restore(firstColumn);
     tokenStream.load(tokens);
     parser.feed("");
-    if (parser.results.length !== 1) {
-      onFailure();
-      return parser.results[0] ?? null;
-    }
-    return parser.results[0] as InstructionShape[];
+    return parser.results.length === 1 ? (parser.results[0] as InstructionShape) : null;
   } catch {
-    onFailure();
     return null;
   }
 }

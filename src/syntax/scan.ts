@@ -44,9 +44,8 @@ export interface ScannedInstruction {
   line: string;
   /** segments[k] = [lineOffset, sourceOffset, length] of each content piece. */
   segments: Array<[number, number, number]>;
+  /** The coarse tokens of the line, for the grammar, and the problems found splitting it. */
   split: SplitResult;
-  /** Index of this instruction's first coarse token in the file's token list. */
-  firstToken: number;
   heredocs: ScannedHeredoc[];
   heredocError: { message: string; start: number; end: number } | null;
   startLine: number;
@@ -71,8 +70,6 @@ export interface ScanResult {
   items: ScannedItem[];
   escape: EscapeChar;
   hasBom: boolean;
-  /** The coarse tokens of every instruction, in order, for the grammar. */
-  tokens: SplitResult["tokens"];
   problems: ScanProblem[];
 }
 
@@ -86,7 +83,6 @@ const MAX_LINE_BYTES = 65535;
 export function scan(text: string): ScanResult {
   const items: ScannedItem[] = [];
   const problems: ScanProblem[] = [];
-  const tokens: SplitResult["tokens"] = [];
   const hasBom = text.charCodeAt(0) === 0xfeff;
   if (hasBom) items.push({ kind: "piece", piece: { kind: "bom", start: 0, end: 1 } });
 
@@ -243,13 +239,21 @@ export function scan(text: string): ScanResult {
       const ue = endOf(u);
       if (u.type !== "newline") checkLineLength();
       switch (u.type) {
-        case "text":
-          segments.push([line.length, us, ue - us]);
+        case "text": {
+          // The lexer gives a line's text in runs; consecutive runs make one piece and one segment.
+          const last = pieces[pieces.length - 1];
+          if (last && last.kind === "text" && last.end === us) {
+            last.end = ue;
+            segments[segments.length - 1]![2] += ue - us;
+          } else {
+            segments.push([line.length, us, ue - us]);
+            pieces.push({ kind: "text", start: us, end: ue });
+          }
           line += u.text;
-          pieces.push({ kind: "text", start: us, end: ue });
           atContinuedLineStart = false;
           endLine = physLine;
           continue;
+        }
         case "continuation":
           pieces.push({ kind: "continuation", start: us, end: ue });
           atContinuedLineStart = false;
@@ -284,15 +288,13 @@ export function scan(text: string): ScanResult {
       }
       break;
     }
-    const split: SplitResult = { tokens, problems: [] };
-    const firstToken = tokens.length;
+    const split: SplitResult = { tokens: [], problems: [] };
     splitInstruction(line, escape, split);
     const instruction: ScannedInstruction = {
       pieces,
       line,
       segments,
       split,
-      firstToken,
       heredocs: [],
       heredocError: null,
       startLine,
@@ -303,7 +305,7 @@ export function scan(text: string): ScanResult {
     comments = [];
     items.push({ kind: "instruction", instruction });
 
-    const markers = mayHaveHeredocs(split, firstToken) ? findHeredocMarkers(line) : null;
+    const markers = mayHaveHeredocs(split) ? findHeredocMarkers(line) : null;
     if (markers && !markers.ok) {
       instruction.heredocError = { message: markers.error, start: markers.start, end: markers.end };
     }
@@ -361,14 +363,14 @@ export function scan(text: string): ScanResult {
       }
     }
   }
-  return { items, escape, hasBom, tokens, problems };
+  return { items, escape, hasBom, problems };
 }
 
 // Heredocs open only on RUN, COPY and ADD (also as ONBUILD triggers), in shell form, and only when
 // the line contains `<<`.
-function mayHaveHeredocs(split: SplitResult, first: number): boolean {
+function mayHaveHeredocs(split: SplitResult): boolean {
   const tokens = split.tokens;
-  let i = first;
+  let i = 0;
   if (tokens[i]?.type === "ONBUILD") {
     while (i < tokens.length && tokens[i]!.type !== "trigger" && tokens[i]!.type !== "end") i++;
     if (tokens[i]?.type !== "trigger") return false;
