@@ -169,7 +169,10 @@ function instructionDiagnostics(
     report(info, p.message, lineRange(p.span));
   }
   for (let i: Instruction | null = ins; i; i = i.trigger) {
-    if (!i.isKnown) {
+    if (!i.isKnown && i.keyword.text === "") {
+      // A line continuation with nothing before it starts an instruction without a keyword.
+      report(SYNTAX_PROBLEMS.unknownInstruction, "An escape character continues a line that has no instruction on it.", i.range);
+    } else if (!i.isKnown) {
       const hint = suggest(i.keyword.text.toUpperCase(), INSTRUCTION_NAMES);
       report(
         SYNTAX_PROBLEMS.unknownInstruction,

@@ -1,0 +1,35 @@
+// Parser throughput on the real-world corpus, dflint against dockerfile-ast (the parser behind VS Code's
+// Docker extension), in one process, after a warm-up; medians of several rounds, peers interleaved so
+// that machine noise hits both alike.
+import { DockerfileParser } from "dockerfile-ast";
+import { parse } from "../dist/src/index.js";
+import { median, table } from "./report.mjs";
+
+/** Runs the corpus comparison and returns its table rows. */
+export function benchParse(files, { rounds = 7 } = {}) {
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f), 0);
+  const peers = {
+    dflint: (text) => parse(text),
+    "dockerfile-ast": (text) => DockerfileParser.parse(text),
+  };
+  for (const fn of Object.values(peers)) for (let i = 0; i < 3; i++) for (const f of files) fn(f);
+  const times = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(peers)) {
+      const t = performance.now();
+      for (const f of files) fn(f);
+      times[name].push(performance.now() - t);
+    }
+  }
+  const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  const rows = Object.entries(ms).map(([name, t]) => [
+    name,
+    (files.length / (t / 1000)).toFixed(0),
+    (bytes / 1e6 / (t / 1000)).toFixed(2),
+    t.toFixed(0),
+  ]);
+  table(`Parse ${files.length} corpus files (${(bytes / 1e6).toFixed(2)} MB), median of ${rounds} rounds`, ["parser", "files/s", "MB/s", "ms"], rows);
+  const ratio = ms["dockerfile-ast"] / ms.dflint;
+  console.log(`ratio dflint/dockerfile-ast throughput: ${ratio.toFixed(2)}x (target >= 3x)\n`);
+  return ratio;
+}

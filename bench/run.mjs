@@ -1,0 +1,20 @@
+// `npm run bench`: dflint against its peers, measured in one run on this machine.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { benchGrowth } from "./growth.mjs";
+import { benchParse } from "./parse.mjs";
+
+const corpusDir = fileURLToPath(new URL("../../shared/corpus/real-world/", import.meta.url));
+if (!existsSync(corpusDir)) {
+  console.error(`bench: the real-world corpus is not at ${corpusDir}; the benchmark needs ../shared beside the project.`);
+  process.exit(2);
+}
+const files = readdirSync(corpusDir)
+  .filter((f) => f !== "README.md" && f !== "MANIFEST.tsv")
+  .sort()
+  .map((f) => readFileSync(corpusDir + f, "utf8"));
+
+console.log(`dflint benchmark: Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+benchParse(files);
+benchGrowth(files.join("\n"));
