@@ -79,13 +79,14 @@ class Leaves {
     return this.pos;
   }
 
-  take(end: number, out: SyntaxNode[]): void {
+  /** Leaves up to `end`. Between an instruction's parts, blank text is whitespace; inside a part it is text. */
+  take(end: number, out: SyntaxNode[], isBetweenParts: boolean): void {
     const pieces = this.pieces;
     while (this.i < pieces.length && this.pos < end) {
       const piece = pieces[this.i]!;
       const stop = Math.min(piece.end, end);
       let kind = piece.kind;
-      if (kind === "text" && isBlank(this.text, this.pos, stop)) kind = "whitespace";
+      if (kind === "text" && isBetweenParts && isBlank(this.text, this.pos, stop)) kind = "whitespace";
       out.push(token(kind, this.text, this.pos, stop, this.index));
       this.pos = stop;
       if (stop === piece.end) {
@@ -111,13 +112,14 @@ export function token(kind: Token["kind"], text: string, start: number, end: num
 
 function fill(p: Pending, leaves: Leaves): void {
   const children = p.node.children;
+  const isInstruction = (p.node as SyntaxNode).kind === "instruction";
   for (const kid of p.kids) {
     if (kid.start < leaves.position || kid.end > p.end) continue; // never happens for well-formed shapes
-    leaves.take(kid.start, children);
+    leaves.take(kid.start, children, isInstruction);
     fill(kid, leaves);
     children.push(kid.node as SyntaxNode);
   }
-  leaves.take(p.end, children);
+  leaves.take(p.end, children, isInstruction);
 }
 
 /** Builds the instruction node for a scanned instruction and its grammar shape. */

@@ -316,3 +316,17 @@ describe("lossless text and positions", () => {
     expect(codes(only("# just a comment\n\n").diagnostics)).toEqual(["DF001"]);
   });
 });
+
+describe("values and their source", () => {
+  it("maps offsets in a continued value back to the source", async () => {
+    const { valueRuns, sourceOffset } = await import("../../src/syntax/value-offsets.js");
+    const text = "RUN apt-get update \\\n  # comment\n\n    && apt-get install -y curl\n";
+    const shell = first(text).args[0]!;
+    const value = (shell as { value: string }).value;
+    expect(value).toBe("apt-get update     && apt-get install -y curl");
+    const runs = valueRuns(shell);
+    expect(runs.map(([, s, n]) => text.slice(s, s + n)).join("")).toBe(value);
+    const i = value.indexOf("install");
+    expect(text.slice(sourceOffset(runs, i), sourceOffset(runs, i + 7, true))).toBe("install");
+  });
+});
