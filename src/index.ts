@@ -4,3 +4,8 @@ export { dumpFile, dumpInstruction, buildkitRecord, isParserError, type Buildkit
 export { SYNTAX_PROBLEMS, type SyntaxProblemInfo } from "./syntax/syntax-problems.js";
 export { LineIndex } from "./syntax/line-index.js";
 export type * from "./syntax/tree.js";
+export { analyze } from "./model/analyze.js";
+export { expandWord, expandWords, type Environment, type ExpandOptions } from "./model/expand.js";
+export { parseImageReference, type ImageReference, type ParsedImageReference } from "./model/image-reference.js";
+export { MODEL_PROBLEMS } from "./model/model-problems.js";
+export type * from "./model/model.js";
