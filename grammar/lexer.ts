@@ -34,8 +34,11 @@ function escapeRegex(ch: string): string {
 function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
   const E = escapeRegex(escape);
   const WS = `[${GO_SPACE_CLASS}]`;
-  // The end of a line's content: trailing `\r`s, then `\n` or the end of the input.
-  const EOL = String.raw`\r*(?:\n|$)`;
+  // The end of a line's content: trailing `\r`s, then `\n` or the end of the input. moo compiles with
+  // the `m` flag, under which `$` also matches before a lone `\r` or U+2028; BuildKit breaks lines
+  // only at `\n`, so the end of the input is written as "no character follows".
+  const END = String.raw`(?![\s\S])`;
+  const EOL = String.raw`\r*(?:\n|${END})`;
   // Line content never includes its trailing `\r`s nor a continuation escape. A run of two or more
   // escapes at the end of a line is text (BuildKit's regex needs a non-escape before the escape).
   // One text token is one run of this; the parser joins runs. A single regex repeating all the
@@ -45,21 +48,23 @@ function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
   );
   const continuation = new RegExp(`${E}[ \\t]*(?=${EOL})`);
   const commentBody = String.raw`#[^\r\n]*(?:\r+[^\r\n]+)*`;
-  const newline = { match: /\r*\n|\r+$/, lineBreaks: true };
-  const blank = new RegExp(`${WS}+(?=\\n|$)`);
+  const newline = { match: new RegExp(String.raw`\r*\n|\r+${END}`), lineBreaks: true };
+  const blank = new RegExp(`${WS}+(?=\\n|${END})`);
+  // Line breaks come before blank lines in each state: `\r\n` is a line break, not a line of
+  // whitespace (which would end the directives or count as an empty continuation line).
   return {
     directives: {
       hashLine: new RegExp(`${WS}*${commentBody}`),
-      blank,
       newline,
+      blank,
       indent: new RegExp(`${WS}+`),
       continuation: { match: continuation, next: "afterContinuation" },
       text: { match: text, next: "line" },
     },
     start: {
+      newline,
       blank,
       comment: new RegExp(`${WS}*${commentBody}`),
-      newline,
       indent: new RegExp(`${WS}+`),
       continuation: { match: continuation, next: "afterContinuation" },
       text: { match: text, next: "line" },
@@ -73,15 +78,16 @@ function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
       newline: { ...newline, next: "continued" },
     },
     continued: {
+      newline,
       contComment: new RegExp(`${WS}*${commentBody}`),
       contBlank: blank,
-      newline,
       continuation: { match: continuation, next: "afterContinuation" },
       text: { match: text, next: "line" },
     },
     heredoc: {
-      heredocLine: /[^\n]+/,
-      newline: { match: /\n/, lineBreaks: true },
+      // A body line without its line break; `\r`s inside the line are part of it.
+      heredocLine: new RegExp(String.raw`(?:[^\r\n]|\r+[^\r\n])[^\r\n]*(?:\r+[^\r\n]+)*`),
+      newline,
     },
   };
 }

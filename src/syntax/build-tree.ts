@@ -2,6 +2,7 @@
 // the logical line mapped back to the source; children are filled from the scanned pieces, split at
 // node boundaries, so that the leaves cover the source exactly.
 import type { InstructionShape } from "../../grammar/shape.js";
+import { trimSpaceBounds } from "./go-text.js";
 import type { LineIndex } from "./line-index.js";
 import type { Piece, ScannedInstruction } from "./scan.js";
 import type { ArgumentToken, FlagToken, KeywordToken, Span } from "./split-instruction.js";
@@ -146,6 +147,7 @@ function instructionNode(
   index: LineIndex,
   start: number,
   end: number,
+  isTrigger = false,
 ): Pending {
   const kids: Pending[] = [];
   const keyword = keywordNode(shape.keyword, map, index);
@@ -162,7 +164,7 @@ function instructionNode(
     const lastArg = t.args[t.args.length - 1];
     const tStart = map.start(t.keyword.start);
     const tEnd = map.end(lastArg ? lastArg.end : t.flags.length ? t.flags[t.flags.length - 1]!.end : t.keyword.end);
-    trigger = instructionNode(t, scanned, map, index, tStart, tEnd);
+    trigger = instructionNode(t, scanned, map, index, tStart, tEnd, true);
     kids.push(trigger);
   }
   const name = shape.keyword.type === "UNKNOWN" ? shape.keyword.text.toUpperCase() : shape.keyword.type;
@@ -179,8 +181,9 @@ function instructionNode(
     healthcheckType: health ? (health.node as Word) : null,
     trigger: trigger ? (trigger.node as Instruction) : null,
     heredocs: [],
-    original: scanned.line,
-    comments: scanned.comments,
+    // BuildKit parses a trigger from the rest of the ONBUILD line, without the comments above it.
+    original: isTrigger ? scanned.line.slice(shape.keyword.start, trimSpaceBounds(scanned.line)[1]) : scanned.line,
+    comments: isTrigger ? [] : scanned.comments,
     startLine: scanned.startLine,
     endLine: scanned.endLine,
   };

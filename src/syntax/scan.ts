@@ -277,8 +277,9 @@ export function scan(text: string): ScanResult {
           }
           if (atContinuedLineStart) hasEmptyContinuation = true;
           pieces.push({ kind: "newline", start: us, end: ue });
-          onNewline(u);
+          // A line break belongs to the line it ends: after the last one there is no line at all.
           endLine = physLine;
+          onNewline(u);
           atContinuedLineStart = true;
           continue;
         default:
@@ -343,7 +344,7 @@ export function scan(text: string): ScanResult {
           pieces.push({ kind: "heredoc-line", start: startOf(u), end: lineEnd });
           u = nextToken();
         }
-        let candidate = lineText.replace(/[\r\n]+$/, "");
+        let candidate = lineText;
         if (marker.chomp) candidate = candidate.replace(/^\t+/, "");
         const lineNo = physLine;
         if (candidate === marker.name) {
@@ -354,7 +355,7 @@ export function scan(text: string): ScanResult {
         content += lineText;
         instruction.endLine = lineNo;
         if (u) {
-          content += "\n";
+          content += u.text; // the body keeps its line endings, CRLF included
           pieces.push({ kind: "newline", start: startOf(u), end: endOf(u) });
           onNewline(u);
         } else {

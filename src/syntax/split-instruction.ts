@@ -92,19 +92,47 @@ export function splitInstruction(line: string, escape: string, out: SplitResult,
 
 // extractBuilderFlags: a prefix of words starting with `--`. Quotes group and are removed, and a
 // backslash (always `\`, whatever the escape directive says) escapes the next byte. A bare `--` ends
-// the flags. BuildKit reads the line byte by byte here, so non-ASCII text is read as Latin-1 bytes.
+// the flags. BuildKit reads this part of the line byte by byte: non-ASCII text comes out as its UTF-8
+// bytes read as Latin-1, and the bytes 0x85 and 0xA0 (inside characters such as `à`) count as spaces.
 function extractFlags(line: string, from: number, end: number, tokens: CoarseToken[]): number {
+  let ascii = true;
+  for (let i = from; i < end; i++) if (line.charCodeAt(i) > 0x7f) ascii = false;
+  if (ascii) return scanFlags(line, from, end, tokens, (i) => i);
+  const { bytes, toLine } = asBytes(line, from, end);
+  return toLine(scanFlags(bytes, 0, bytes.length, tokens, toLine));
+}
+
+// The UTF-8 bytes of line[from, end) as a Latin-1 string, and a map from byte offsets back to line
+// offsets (a byte inside a character maps to the end of that character).
+function asBytes(line: string, from: number, end: number): { bytes: string; toLine: (b: number) => number } {
+  let bytes = "";
+  const offsets: number[] = [];
+  for (let i = from; i < end; ) {
+    const cp = line.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const encoded = Buffer.from(line.slice(i, i + width), "utf8");
+    for (let k = 0; k < encoded.length; k++) {
+      bytes += String.fromCharCode(encoded[k]!);
+      offsets.push(k === 0 ? i : i + width);
+    }
+    i += width;
+  }
+  offsets.push(end);
+  return { bytes, toLine: (b) => offsets[b]! };
+}
+
+function scanFlags(s: string, from: number, end: number, tokens: CoarseToken[], at: (i: number) => number): number {
   let pos = from;
   for (;;) {
-    while (pos < end && isGoSpace(line.charCodeAt(pos))) pos++;
+    while (pos < end && isGoSpace(s.charCodeAt(pos))) pos++;
     if (pos >= end) return end;
-    if (line.charCodeAt(pos) !== 45 || pos + 1 >= end || line.charCodeAt(pos + 1) !== 45) return pos;
+    if (s.charCodeAt(pos) !== 45 || pos + 1 >= end || s.charCodeAt(pos + 1) !== 45) return pos;
     const wordStart = pos;
     let word = "";
     let eq = -1;
     let quote = 0;
     for (; pos < end; pos++) {
-      const c = line.charCodeAt(pos);
+      const c = s.charCodeAt(pos);
       if (quote) {
         if (c === quote) {
           quote = 0;
@@ -117,7 +145,7 @@ function extractFlags(line: string, from: number, end: number, tokens: CoarseTok
           }
           pos++;
         }
-        word += line[pos];
+        word += s[pos];
         continue;
       }
       if (isGoSpace(c)) break;
@@ -129,10 +157,9 @@ function extractFlags(line: string, from: number, end: number, tokens: CoarseTok
         if (pos + 1 === end) continue;
         pos++;
       } else if (c === 61 && eq < 0) eq = pos;
-      word += line[pos];
+      word += s[pos];
     }
     if (word === "--") return pos;
-    word = latin1Bytes(word);
     const cut = word.indexOf("=");
     const nameEnd = eq >= 0 ? eq : pos;
     tokens.push({
@@ -140,20 +167,12 @@ function extractFlags(line: string, from: number, end: number, tokens: CoarseTok
       raw: word,
       name: cut >= 0 ? word.slice(2, cut) : word.slice(2),
       value: cut >= 0 ? word.slice(cut + 1) : null,
-      start: wordStart,
-      end: pos,
-      nameSpan: { start: wordStart + 2, end: nameEnd },
-      valueSpan: eq >= 0 ? { start: eq + 1, end: pos } : null,
+      start: at(wordStart),
+      end: at(pos),
+      nameSpan: { start: at(wordStart + 2), end: at(nameEnd) },
+      valueSpan: eq >= 0 ? { start: at(eq + 1), end: at(pos) } : null,
     });
   }
-}
-
-// Go converts each byte of the flag to a rune, so UTF-8 text comes out as its bytes read as Latin-1.
-function latin1Bytes(s: string): string {
-  if (!/[^\x00-\x7f]/.test(s)) return s;
-  let out = "";
-  for (const b of Buffer.from(s, "utf8")) out += String.fromCharCode(b);
-  return out;
 }
 
 function splitArguments(name: string, line: string, start: number, end: number, escape: string, out: SplitResult): void {
@@ -179,12 +198,14 @@ function splitArguments(name: string, line: string, start: number, end: number, 
       break;
     case "HEALTHCHECK": {
       // BuildKit finds the type word byte by byte with unicode.IsSpace, then reads the rest like CMD.
+      // A non-ASCII character's first byte is never a space byte.
+      const isByteSpace = (c: number) => c < 0x80 && isGoSpace(c);
       let sep = start;
-      while (sep < end && !isGoSpace(line.charCodeAt(sep))) sep++;
+      while (sep < end && !isByteSpace(line.charCodeAt(sep))) sep++;
       if (sep === start) break;
       tokens.push({ type: "word", value: line.slice(start, sep), start, end: sep });
       let next = sep;
-      while (next < end && isGoSpace(line.charCodeAt(next))) next++;
+      while (next < end && isByteSpace(line.charCodeAt(next))) next++;
       maybeJson(line, next, end, out);
       break;
     }

@@ -330,3 +330,14 @@ describe("values and their source", () => {
     expect(text.slice(sourceOffset(runs, i), sourceOffset(runs, i + 7, true))).toBe("install");
   });
 });
+
+describe("BuildKit's byte-level reading of flags", () => {
+  it("cuts a flag inside a character whose UTF-8 bytes hold 0x85 or 0xA0, and reads the rest as Latin-1", () => {
+    expect(dumpInstruction(first("COPY --exclude=à a b"))).toBe('(copy ["--exclude=Ã"] "a" "b")');
+    expect(dumpInstruction(first("COPY --exclude=x\u2028y a b"))).toBe('(copy ["--exclude=xâ\\u0080¨y"] "a" "b")');
+  });
+
+  it("does not take a no-break space after HEALTHCHECK's type word as a separator", () => {
+    expect(dumpInstruction(first("HEALTHCHECK CMD \u00a0echo hi"))).toBe('(healthcheck "CMD" "\\u00a0echo hi")');
+  });
+});
