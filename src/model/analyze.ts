@@ -106,6 +106,7 @@ class Analysis {
   private readonly stagesByName = new Map<string, Stage>();
   private readonly stageOfInstruction = new Map<Instruction, Stage | null>();
   private readonly scopes = new Map<Instruction, ChainScope>();
+  private readonly shells = new Map<Instruction, readonly string[]>();
   private readonly edges: StageEdge[] = [];
   private readonly edgesByFlag = new Map<Flag, StageEdge>();
   private readonly globalArgs: Declaration[] = [];
@@ -178,6 +179,7 @@ class Analysis {
       references: this.references,
       stageOf: (ins) => this.stageOfInstruction.get(ins) ?? null,
       scopeAt: (ins) => scopes.get(ins) ?? emptyScope,
+      shellAt: (ins) => this.shells.get(ins) ?? DEFAULT_SHELL,
       stagesNeededBy: (t) => {
         let r = memo.get(t);
         if (!r) memo.set(t, (r = stagesNeededBy(t, out, this.stages)));
@@ -368,6 +370,7 @@ class Analysis {
     }
     for (const ins of stage.instructions) {
       this.scopes.set(ins, vars.scope());
+      this.shells.set(ins, stage.shell);
       this.instruction(stage, ins, vars);
     }
     this.finalVariables.set(stage, vars);

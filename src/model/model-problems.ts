@@ -15,7 +15,6 @@ export const MODEL_PROBLEMS = {
   circularStage: info("DF107", "circular-stage-dependency", "error", "Stages depend on each other in a cycle."),
   badStageIndex: info("DF108", "invalid-stage-index", "error", "A numeric --from names the current or a later stage."),
   fromNotStage: info("DF109", "from-not-a-stage", "info", "A --from value names no stage, so it is pulled as an image."),
-  selfNamedBase: info("DF110", "stage-based-on-own-name", "warning", "A stage is based on an image with its own name, not on itself."),
   selfReferencingArg: info("DF111", "arg-refers-to-itself", "warning", "An ARG default refers to the ARG itself."),
   unknownTarget: info("DF112", "unknown-target", "error", "The requested target stage does not exist."),
 } as const;

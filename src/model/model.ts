@@ -143,6 +143,8 @@ export interface Model {
   stageOf(instruction: Instruction): Stage | null;
   /** The variables an instruction sees when BuildKit expands it. */
   scopeAt(instruction: Instruction): Scope;
+  /** The SHELL in force at an instruction (a later SHELL in the stage does not count). */
+  shellAt(instruction: Instruction): readonly string[];
   /** The stages a target needs, the target included, in dependency order. */
   stagesNeededBy(target: Stage): Stage[];
   /** Stages the target does not need. */

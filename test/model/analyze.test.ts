@@ -269,3 +269,11 @@ describe.skipIf(!hasShared)("moby/moby's Dockerfile", () => { // ../shared holds
     expect(m.stagesNeededBy(m.target!).map((s) => s.name)).toContain("dev-systemd-true");
   });
 });
+
+describe("the shell at an instruction", () => {
+  it("is the SHELL in force there, not the stage's last", () => {
+    const m = model('FROM alpine AS a\nRUN echo 1\nSHELL ["/bin/bash", "-c"]\nRUN echo 2\nFROM a\nRUN echo 3\n');
+    const runs = m.tree.instructions.filter((i) => i.name === "RUN");
+    expect(runs.map((r) => m.shellAt(r))).toEqual([["/bin/sh", "-c"], ["/bin/bash", "-c"], ["/bin/bash", "-c"]]);
+  });
+});

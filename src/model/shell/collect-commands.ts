@@ -1,0 +1,65 @@
+// The simple commands of a parsed script, with ranges in the Dockerfile.
+import type { GoValue } from "mvdan-sh";
+import type { LineIndex } from "../../syntax/line-index.js";
+import type { Range } from "../../syntax/tree.js";
+import { sourceOffset } from "../../syntax/value-offsets.js";
+import { goField, goSlice, goSpan, goString, goType, walkStatements } from "./go-node.js";
+import type { ScriptSource } from "./script-source.js";
+import type { ShellWord, SimpleCommand } from "./types.js";
+import { utf16Offsets } from "./utf8-offsets.js";
+import { wordValue } from "./word-value.js";
+
+/** Every simple command of a parsed script in source order, wherever it sits (&&, pipelines, $(...), bodies). */
+export function collectCommands(file: GoValue, script: ScriptSource, index: LineIndex): SimpleCommand[] {
+  const toUtf16 = utf16Offsets(script.text);
+  const range = (startByte: number, endByte: number): Range => {
+    const start = toUtf16(startByte);
+    const end = toUtf16(endByte);
+    const s = sourceOffset(script.runs, start);
+    return index.range(s, Math.max(s, sourceOffset(script.runs, end, end > start)));
+  };
+  const slice = (n: GoValue) => {
+    const [s, e] = goSpan(n);
+    return script.text.slice(toUtf16(s), toUtf16(e));
+  };
+  const word = (w: GoValue, value: string | null): ShellWord => {
+    const [s, e] = goSpan(w);
+    return { text: script.text.slice(toUtf16(s), toUtf16(e)), value, range: range(s, e) };
+  };
+
+  const commands: SimpleCommand[] = [];
+  walkStatements(file, (stmt) => {
+    const cmd = goField(stmt, "Cmd");
+    const type = goType(cmd);
+    if (!cmd || (type !== "CallExpr" && type !== "DeclClause")) return;
+    // The command's extent with its redirections (which may come first: `>log cmd`), a heredoc body left out.
+    let [start, end] = goSpan(cmd);
+    for (const r of goSlice(stmt.Redirs)) {
+      const target = goField(r, "Word");
+      const [rs, re] = goSpan(r);
+      start = Math.min(start, rs);
+      end = Math.max(end, goField(r, "Hdoc") && target ? goSpan(target)[1] : re);
+    }
+    if (type === "CallExpr") {
+      const words = goSlice(cmd.Args).map((w) => word(w, wordValue(w)));
+      commands.push({ name: words[0] ?? null, args: words.slice(1), assignments: goSlice(cmd.Assigns).map(slice), range: range(start, end) });
+    } else {
+      // bash reads export/declare/local/readonly/typeset as declarations; rules see them as commands all the same.
+      const variant = goField(cmd, "Variant")!;
+      const name = word(variant, goString(variant.Value as string));
+      commands.push({ name, args: goSlice(cmd.Args).map((a) => word(a, assignValue(a))), assignments: [], range: range(start, end) });
+    }
+  });
+  return commands.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+// `-x`, `NAME`, `NAME=value`, `NAME+=value`; arrays and indexed names have no single literal value.
+function assignValue(a: GoValue): string | null {
+  if (goField(a, "Index") || goField(a, "Array")) return null;
+  const name = goField(a, "Name");
+  const value = goField(a, "Value");
+  if (a.Naked) return name ? goString(name.Value as string) : value ? wordValue(value) : null;
+  if (!name) return null;
+  const v = value ? wordValue(value) : "";
+  return v === null ? null : `${goString(name.Value as string)}${a.Append ? "+=" : "="}${v}`;
+}

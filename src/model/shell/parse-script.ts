@@ -1,0 +1,38 @@
+// One script to a RunScript: its commands, or the syntax error that stops the shell.
+import type { ShFile } from "mvdan-sh";
+import type { LineIndex } from "../../syntax/line-index.js";
+import { sourceOffset } from "../../syntax/value-offsets.js";
+import { collectCommands } from "./collect-commands.js";
+import type { ScriptSource } from "./script-source.js";
+import { parseShell } from "./shell-parser.js";
+import type { RunScript } from "./types.js";
+import { utf16Offsets } from "./utf8-offsets.js";
+
+/** A parsed script with its syntax tree, kept for the caller that looks further (heredocs fed to a shell). */
+export type ParsedScript = { result: RunScript; file: ShFile | null };
+
+// When /bin/sh is the shell, a script that only bash accepts is read as bash: the image's /bin/sh may well be
+// bash (Fedora, Amazon Linux), and the result's dialect says which grammar took it.
+
+/** Parses a script in its dialect, or as bash when POSIX sh rejects it. */
+export function parseScript(script: ScriptSource, dialect: "posix" | "bash", index: LineIndex): ParsedScript {
+  const first = parseShell(script.text, dialect);
+  if (first.ok) return { result: { kind: "parsed", commands: collectCommands(first.file.__internal_object__, script, index), dialect }, file: first.file };
+  if (dialect === "posix") {
+    const bash = parseShell(script.text, "bash");
+    if (bash.ok) return { result: { kind: "parsed", commands: collectCommands(bash.file.__internal_object__, script, index), dialect: "bash" }, file: bash.file };
+    // "arrays are a bash feature" says little when bash fails too; its own error is the one to fix.
+    if (first.dialectOnly) return { result: syntaxError(script, bash, index), file: null };
+  }
+  return { result: syntaxError(script, first, index), file: null };
+}
+
+function syntaxError(script: ScriptSource, error: { message: string; offset: number }, index: LineIndex): RunScript {
+  const at = Math.min(utf16Offsets(script.text)(error.offset), script.text.length);
+  // One character at the error; at the end of the script, its last character.
+  const start = at < script.text.length ? at : Math.max(0, at - 1);
+  const end = Math.min(start + 1, script.text.length);
+  const s = sourceOffset(script.runs, start);
+  const range = script.runs.length ? index.range(s, Math.max(s, sourceOffset(script.runs, end, true))) : undefined;
+  return { kind: "unparsed", reason: "syntax-error", message: error.message, ...(range ? { range } : {}) };
+}

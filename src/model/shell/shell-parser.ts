@@ -1,0 +1,40 @@
+// The one door to mvdan/sh (https://github.com/mvdan/sh), through its GopherJS build on npm, `mvdan-sh`. It was
+// chosen over `sh-syntax` (the same parser as WebAssembly) because its API is synchronous and returns the whole
+// syntax tree; sh-syntax only answers through a Promise and keeps just each top-level statement's position.
+// The figures are in bench/shell-parsers.mjs.
+import { restoreGlobals } from "./global-snapshot.js";
+import mvdan, { type ShFile, type ShParseError, type ShParser, type ShSyntax } from "mvdan-sh";
+
+restoreGlobals();
+
+/** mvdan/sh's syntax package through its JS wrappers (NodeType, Walk): handy, but slow on whole scripts. */
+export const syntax: ShSyntax = mvdan.syntax;
+
+export type ParseOutcome =
+  /** file: the wrapped `*syntax.File`; `file.__internal_object__` is its Go value, for go-node.ts. */
+  | { ok: true; file: ShFile }
+  /** offset: UTF-8 byte offset of the error in the script. dialectOnly: the script uses a feature of another shell. */
+  | { ok: false; message: string; offset: number; dialectOnly: boolean };
+
+const parsers = new Map<"posix" | "bash", ShParser>();
+
+/** Parses a script as POSIX sh or bash; never throws. */
+export function parseShell(script: string, dialect: "posix" | "bash"): ParseOutcome {
+  let parser = parsers.get(dialect);
+  if (!parser) {
+    parser = syntax.NewParser(syntax.Variant(dialect === "bash" ? syntax.LangBash : syntax.LangPOSIX));
+    parsers.set(dialect, parser);
+  }
+  try {
+    return { ok: true, file: parser.Parse(script, "") };
+  } catch (e) {
+    const err = e as Partial<ShParseError> | null;
+    if (err && typeof err.Error === "function" && err.Pos) {
+      // Error() is "line:col: text"; the line and column count in the script, not the Dockerfile, so drop them.
+      const message = err.Error().replace(/^\d+:\d+: /, "");
+      return { ok: false, message, offset: err.Pos.Offset(), dialectOnly: typeof err.Feature === "string" && err.Feature !== "" };
+    }
+    // A GopherJS runtime panic: a bug in the parser, not in the Dockerfile, but still no reason to throw at a rule.
+    return { ok: false, message: `the shell parser failed: ${String(e)}`, offset: 0, dialectOnly: false };
+  }
+}
