@@ -3,7 +3,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchGrowth } from "./growth.mjs";
+import { benchLint } from "./lint.mjs";
 import { benchParse } from "./parse.mjs";
+import { benchStartup } from "./startup.mjs";
 
 const corpusDir = fileURLToPath(new URL("../../shared/corpus/real-world/", import.meta.url));
 if (!existsSync(corpusDir)) {
@@ -17,4 +19,6 @@ const files = readdirSync(corpusDir)
 
 console.log(`dflint benchmark: Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
 benchParse(files);
+benchLint(files);
+benchStartup();
 benchGrowth(files.join("\n"));

@@ -9,3 +9,8 @@ export { expandWord, expandWords, type Environment, type ExpandOptions } from ".
 export { parseImageReference, type ImageReference, type ParsedImageReference } from "./model/image-reference.js";
 export { MODEL_PROBLEMS } from "./model/model-problems.js";
 export type * from "./model/model.js";
+export { lint, effectiveLevel, type Finding, type LintOptions, type LintResult } from "./lint/engine.js";
+export { applyFixes } from "./lint/apply-fixes.js";
+export { RULES, findRule } from "./lint/registry.js";
+export { DEFAULT_SETTINGS, type LintSettings, type LabelType } from "./lint/settings.js";
+export type { Rule, RuleMeta, Level, TextEdit, FixInfo } from "./lint/rule.js";

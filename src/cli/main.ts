@@ -1,34 +1,73 @@
 // The dflint command line: argv in, exit code out. 0 clean, 1 problems found, 2 usage or I/O error.
 import { readFileSync } from "node:fs";
-import { checkCommand } from "./check-command.js";
 import type { CliIo } from "./io.js";
-import { parseCommand } from "./parse-command.js";
-import { MAIN_HELP } from "./usage.js";
+import { LINT_HELP, MAIN_HELP, PARSE_HELP, RULES_HELP } from "./usage.js";
+
+// Commands load on use: the linter's rules and shell parser take a while to load, and --version,
+// --help and parse need none of them.
+const lintCommand = async (args: string[], io: CliIo) => (await import("./lint-command.js")).lintCommand(args, io);
+const rulesCommand = async (args: string[], io: CliIo) => (await import("./rules-command.js")).rulesCommand(args, io);
+const parseCommand = async (args: string[], io: CliIo) => (await import("./parse-command.js")).parseCommand(args, io);
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
 }
 
+const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, check: LINT_HELP, rules: RULES_HELP, parse: PARSE_HELP };
+
+let guarded = false;
+// A reader that stops early (`dflint rules | head`) closes the pipe; the next write fails with EPIPE,
+// which Node raises as an unhandled error with a stack trace. Stop quietly instead.
+function quietOnClosedPipe(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      process.exitCode = 2; // a standard stream failed otherwise: nothing more can be said
+    });
+  }
+}
+
 /** Runs one dflint command. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  quietOnClosedPipe();
   const [first, ...rest] = argv;
   switch (first) {
     case undefined:
     case "--help":
     case "-h":
-    case "help":
       io.out(MAIN_HELP + "\n");
       return first === undefined ? 2 : 0;
+    case "help": {
+      const topic = rest[0];
+      if (topic !== undefined && !Object.hasOwn(COMMAND_HELP, topic)) {
+        io.err(`dflint: no command '${topic}' (see dflint --help)\n`);
+        return 2;
+      }
+      io.out((topic !== undefined ? COMMAND_HELP[topic]! : MAIN_HELP) + "\n");
+      return 0;
+    }
     case "--version":
-    case "-v":
+    case "-V":
       io.out(version() + "\n");
       return 0;
+    case "-v":
+      // hadolint's -v is --version; dflint's is --verbose, except on its own.
+      if (rest.length === 0) {
+        io.out(version() + "\n");
+        return 0;
+      }
+      return lintCommand(argv, io);
     case "parse":
       return parseCommand(rest, io);
+    case "rules":
+      return rulesCommand(rest, io);
+    case "lint":
     case "check":
-      return checkCommand(rest, io);
+      return lintCommand(rest, io);
     default:
-      return checkCommand(argv, io);
+      return lintCommand(argv, io);
   }
 }

@@ -1,24 +1,100 @@
-// Help texts. Each command's help lists its options and an example.
+// Help texts. Each command's help lists its options and examples.
 export const MAIN_HELP = `dflint: a Dockerfile toolchain
 
 Usage:
-  dflint [check] FILE...           report syntax problems (exit 1 when there are errors or warnings)
+  dflint [lint] [OPTIONS] PATH...  lint Dockerfiles (files, directories, globs, - for standard input)
+  dflint rules [CODE...]           list the rules, or print one rule's documentation
   dflint parse [--format F] FILE   print what the parser makes of a file
   dflint --version | --help
 
 Commands:
-  check    Parse each file and report its diagnostics (the default command).
+  lint     Lint each file with every rule (the default command; 'check' is the same).
+  rules    List every rule with its code, name, level, aliases and fix; with a code, name or alias,
+           print that rule's summary, rationale, examples and fix.
   parse    Print the syntax tree (--format json), BuildKit's AST dump
            (--format buildkit) or BuildKit-shaped records (--format buildkit-json).
 
-FILE may be - for standard input.
+Examples:
+  dflint Dockerfile
+  dflint .                                   # every Dockerfile under the current directory
+  dflint --format sarif 'services/**/Dockerfile' > dflint.sarif
+  dflint --fix Dockerfile
+  dflint rules DL3006
+  dflint parse --format buildkit Dockerfile
+
+Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,
+2 usage, configuration or I/O error. dflint lint --help lists the options.`;
+
+export const LINT_HELP = `Usage: dflint [lint] [OPTIONS] PATH...
+
+Lints Dockerfiles. PATH is a file, a directory (searched for Dockerfile, Dockerfile.*, *.Dockerfile,
+*.dockerfile and Containerfile*, skipping node_modules and what .gitignore ignores), a glob (*, **, ?,
+[...]; quote it so the shell leaves it to dflint) or - for standard input.
+
+Output:
+  -f, --format FORMAT         tty (colour, code frames, summary; the default on a terminal),
+                              text (FILE:LINE:COL: LEVEL CODE message [name]; the default otherwise),
+                              json, sarif (2.1.0), checkstyle, gitlab (Code Quality), gnu,
+                              github (workflow annotations)
+      --color, --no-color     force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
+  -v, --verbose               say which configuration and ignore files each file uses, and what was fixed
+
+Rules:
+      --ignore CODE           turn a rule off (a code, name or alias; repeatable, or comma-separated)
+      --error CODE            report a rule at this level (also --warning, --info, --style), as hadolint
+      --experimental CODE     turn on an experimental rule (or 'all')
+      --trusted-registry R    allow FROM images from this registry only (repeatable)
+      --require-label L:TYPE  require a label of a type: text, url, rfc3339, spdx, hash, semver, email
+      --strict-labels         report labels outside the --require-label schema
+      --disable-ignore-pragma ignore '# hadolint ignore=' and '# dflint ignore=' comments
+
+Failing:
+  -t, --failure-threshold L   exit 1 when a finding is at or above L: error, warning, info (default),
+                              style, or none (never)
+      --no-fail               always exit 0 when the files could be linted
+
+Build:
+      --build-arg NAME=VALUE  a build argument, as docker build takes it (NAME alone: from the environment)
+      --target STAGE          the stage to build
+      --platform OS/ARCH      the target platform
+      --context DIR           the build context (default: each Dockerfile's directory); its .dockerignore,
+                              or <Dockerfile>.dockerignore beside the Dockerfile, tells what COPY sends
+
+Fixing:
+      --fix                   apply safe fixes in place (atomically: the file is replaced whole or not at all)
+      --unsafe-fixes          with --fix, also apply fixes that may change what is built
+      --stdin-filename NAME   the name to report standard input by, and to find its configuration from;
+                              with --fix, the fixed text is printed and the findings go to standard error
+
+Configuration:
+  -c, --config FILE           use this file instead of looking for one
+  Otherwise each Dockerfile uses the nearest .dflint.yaml (or .hadolint.yaml, read as hadolint reads it)
+  in its directory or above, up to the repository root, else $XDG_CONFIG_HOME/dflint/config.yaml
+  (~/.config/dflint/config.yaml) or hadolint's user configuration. Command-line options add to it.
 
 Examples:
   dflint Dockerfile
-  dflint parse --format buildkit Dockerfile
-  dflint parse --format buildkit-json a/Dockerfile b/Dockerfile
+  dflint --ignore DL3008 --failure-threshold warning docker/
+  dflint --format json 'apps/**/*.Dockerfile' | jq '.[] | select(.level == "error")'
+  dflint --format github Dockerfile          # in a GitHub Actions step
+  cat Dockerfile | dflint --stdin-filename Dockerfile -
+  dflint --fix --unsafe-fixes Dockerfile
 
-Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.`;
+Exit codes: 0 nothing at or above the threshold, 1 findings at or above it (or '# check=error=true'
+with any finding), 2 usage, configuration or I/O errors (the other files are still linted).`;
+
+export const RULES_HELP = `Usage: dflint rules [--format text|json] [CODE...]
+
+Without CODE, lists every rule: code, name, default level (off: only when configured on), fix
+(safe, unsafe or -) and aliases (hadolint codes and BuildKit check names it answers to).
+With CODE (a code, name or alias), prints the rule's summary, rationale, a bad and a good example,
+and whether its fix is safe.
+
+Examples:
+  dflint rules
+  dflint rules DL3006
+  dflint rules image-untagged
+  dflint rules --format json | jq '.[] | select(.fix != null) | .code'`;
 
 export const PARSE_HELP = `Usage: dflint parse [--format json|buildkit|buildkit-json] FILE...
 
@@ -31,14 +107,3 @@ export const PARSE_HELP = `Usage: dflint parse [--format json|buildkit|buildkit-
 Examples:
   dflint parse Dockerfile | jq '.tree.instructions[].name'
   dflint parse --format buildkit Dockerfile`;
-
-export const CHECK_HELP = `Usage: dflint [check] [--format text|json] FILE...
-
-Reports the parser's diagnostics (unknown instructions, invalid flags, unterminated heredocs, ...)
-with their locations. Exit 1 when any error or warning is found.
-
-  --format text   file:line:column: severity CODE message [name]  (default)
-  --format json   [{"file", "diagnostics": [...]}]
-
-Example:
-  dflint Dockerfile`;

@@ -14,22 +14,25 @@ const run = (args: string[], input?: string) => {
 
 needsShared("the CLI conformance tests");
 
-describe("dflint check", () => {
+describe("dflint FILE (the lint command)", () => {
   it("is quiet and exits 0 on a clean Dockerfile", () => {
-    expect(run(["fixtures/examples/Dockerfile"])).toEqual({ code: 0, out: "", err: "" });
+    expect(run(["-"], 'FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n')).toEqual({ code: 0, out: "", err: "" });
   });
 
   it("prints each problem with its place and exits 1", () => {
     const r = run(["fixtures/examples/broken.Dockerfile"]);
     expect(r.code).toBe(1);
-    expect(r.out.trim().split("\n")).toEqual([
-      "fixtures/examples/broken.Dockerfile:2:1: error DF010 Only one escape parser directive can be used. [duplicate-directive]",
-      "fixtures/examples/broken.Dockerfile:4:8: error DF003 Unknown flag '--form' for COPY (did you mean '--from'?); valid flags: --from, --chown, --chmod, --link, --parents, --exclude. [unknown-flag]",
-      "fixtures/examples/broken.Dockerfile:5:1: warning DF009 Empty continuation line: a blank line inside a continued instruction is skipped, and will become an error in a future BuildKit. [empty-continuation-line]",
-      "fixtures/examples/broken.Dockerfile:5:13: error DF006 Unknown mount type 'cahce' (did you mean 'cache'?); use bind, cache, tmpfs, secret, ssh. [invalid-mount]",
-      "fixtures/examples/broken.Dockerfile:8:14: error DF012 When using JSON array syntax, arrays must be comprised of strings only. [json-not-strings]",
-      "fixtures/examples/broken.Dockerfile:9:5: error DF007 Heredoc 'EOF' is not terminated: no line 'EOF' follows. [unterminated-heredoc]",
-    ]);
+    // The parser's problems, among the rules' findings.
+    expect(r.out.trim().split("\n")).toEqual(
+      expect.arrayContaining([
+        "fixtures/examples/broken.Dockerfile:2:1: error DF010 Only one escape parser directive can be used. [duplicate-directive]",
+        "fixtures/examples/broken.Dockerfile:4:8: error DF003 Unknown flag '--form' for COPY (did you mean '--from'?); valid flags: --from, --chown, --chmod, --link, --parents, --exclude. [unknown-flag]",
+        "fixtures/examples/broken.Dockerfile:5:1: warning DF009 Empty continuation line: a blank line inside a continued instruction is skipped, and will become an error in a future BuildKit. [empty-continuation-line]",
+        "fixtures/examples/broken.Dockerfile:5:13: error DF006 Unknown mount type 'cahce' (did you mean 'cache'?); use bind, cache, tmpfs, secret, ssh. [invalid-mount]",
+        "fixtures/examples/broken.Dockerfile:8:14: error DF012 When using JSON array syntax, arrays must be comprised of strings only. [json-not-strings]",
+        "fixtures/examples/broken.Dockerfile:9:5: error DF007 Heredoc 'EOF' is not terminated: no line 'EOF' follows. [unterminated-heredoc]",
+      ]),
+    );
     expect(r.err).toBe("");
   });
 
@@ -40,7 +43,7 @@ describe("dflint check", () => {
   it("says what is wrong, without a stack trace, and exits 2 on usage and I/O errors", () => {
     expect(run(["no-such-file"])).toEqual({ code: 2, out: "", err: "dflint: cannot read no-such-file: no such file\n" });
     expect(run(["--frobnicate", "x"])).toMatchObject({ code: 2, err: expect.stringContaining("unknown option '--frobnicate'") });
-    expect(run(["fixtures"])).toMatchObject({ code: 2, err: expect.stringContaining("it is a directory") });
+    expect(run(["grammar"])).toMatchObject({ code: 2, err: expect.stringContaining("no Dockerfiles found in grammar") });
   });
 
   it("prints its version and help", () => {

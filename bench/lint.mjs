@@ -1,0 +1,36 @@
+// Lint throughput on the corpus: dflint with every default rule (no ShellCheck) against
+// dockerfile-utils' validate() (the VS Code Docker extension's diagnostics) and dockerfilelint, in one
+// process, after a warm-up, medians of several rounds, peers interleaved.
+import { createRequire } from "node:module";
+import { lint } from "../dist/src/index.js";
+import { median, table } from "./report.mjs";
+
+const require = createRequire(import.meta.url);
+const dockerfileUtils = require("dockerfile-utils");
+const dockerfilelint = require("dockerfilelint");
+
+export function benchLint(files, { rounds = 5 } = {}) {
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f), 0);
+  const peers = {
+    "dflint lint": (text) => lint(text),
+    "dockerfile-utils validate": (text) => dockerfileUtils.validate(text),
+    dockerfilelint: (text) => dockerfilelint.run("/nonexistent", text),
+  };
+  for (const fn of Object.values(peers)) for (let i = 0; i < 2; i++) for (const f of files) fn(f);
+  const times = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(peers)) {
+      const t = performance.now();
+      for (const f of files) fn(f);
+      times[name].push(performance.now() - t);
+    }
+  }
+  const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  table(
+    `Lint ${files.length} corpus files (${(bytes / 1e6).toFixed(2)} MB), median of ${rounds} rounds`,
+    ["linter", "files/s", "MB/s", "ms"],
+    Object.entries(ms).map(([name, t]) => [name, (files.length / (t / 1000)).toFixed(0), (bytes / 1e6 / (t / 1000)).toFixed(2), t.toFixed(0)]),
+  );
+  console.log(`ratio dflint/dockerfile-utils throughput: ${(ms["dockerfile-utils validate"] / ms["dflint lint"]).toFixed(2)}x (target >= 3x)`);
+  console.log(`ratio dflint/dockerfilelint throughput: ${(ms.dockerfilelint / ms["dflint lint"]).toFixed(2)}x (target >= 1x)\n`);
+}

@@ -1,0 +1,478 @@
+// `dflint lint` (also `dflint FILE...` and `dflint check`): lint files, directories, globs or
+// standard input with each file's configuration, print the findings in the chosen format, optionally
+// fix them in place, and exit 0 (nothing at or above the failure threshold), 1 (findings at or above
+// it, or a file's `# check=error=true` with any finding) or 2 (usage, configuration or I/O errors;
+// the other files are still linted).
+import { readFileSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { applyFixes } from "../lint/apply-fixes.js";
+import {
+  distance,
+  isAtOrAbove,
+  isForeignCode,
+  LABEL_TYPES,
+  mergeConfigs,
+  parseThreshold,
+  resolveRuleNames,
+  type FailureThreshold,
+  type LintConfig,
+} from "../lint/config.js";
+import { lint, type LintResult } from "../lint/engine.js";
+import { findFormat, FORMATS } from "../lint/format/index.js";
+import type { FileReport } from "../lint/format/report.js";
+import type { Level } from "../lint/rule.js";
+import type { LabelType, LintSettings } from "../lint/settings.js";
+import { ConfigFinder, ioReason, kindOf, type LoadedConfig } from "./find-config.js";
+import { findFiles, type Input } from "./find-files.js";
+import type { CliIo } from "./io.js";
+import { readDockerignore, type DockerignoreResult } from "./read-dockerignore.js";
+import { readInput } from "./read-input.js";
+import { LINT_HELP } from "./usage.js";
+import { writeAtomic } from "./write-atomic.js";
+
+export interface LintArgs {
+  files: string[];
+  config?: string;
+  format?: string;
+  ignore: string[];
+  levels: Array<[Level, string]>;
+  experimental: string[];
+  failureThreshold?: FailureThreshold;
+  noFail: boolean;
+  trustedRegistries: string[];
+  requireLabels: Array<[string, LabelType]>;
+  strictLabels?: boolean;
+  disableIgnorePragma?: boolean;
+  buildArgs: Record<string, string>;
+  context?: string;
+  stdinFilename?: string;
+  fix: boolean;
+  unsafeFixes: boolean;
+  target?: string;
+  platform?: string;
+  verbose: boolean;
+  color?: boolean;
+}
+
+type Parsed = { ok: true; args: LintArgs } | { ok: false; error: string } | { help: true };
+
+// Options that take a value; the others are switches. Short forms as hadolint spells them.
+const VALUE_OPTIONS = [
+  "--config",
+  "--format",
+  "--ignore",
+  "--error",
+  "--warning",
+  "--info",
+  "--style",
+  "--experimental",
+  "--failure-threshold",
+  "--trusted-registry",
+  "--require-label",
+  "--build-arg",
+  "--context",
+  "--stdin-filename",
+  "--target",
+  "--platform",
+] as const;
+const SWITCHES = ["--no-fail", "--fix", "--unsafe-fixes", "--verbose", "--color", "--no-color", "--strict-labels", "--disable-ignore-pragma", "--help"] as const;
+const SHORT: Record<string, string> = { "-c": "--config", "-f": "--format", "-t": "--failure-threshold", "-v": "--verbose", "-h": "--help" };
+
+/** Reads lint's command line. */
+export function parseLintArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
+  const args: LintArgs = {
+    files: [],
+    ignore: [],
+    levels: [],
+    experimental: [],
+    noFail: false,
+    trustedRegistries: [],
+    requireLabels: [],
+    buildArgs: {},
+    fix: false,
+    unsafeFixes: false,
+    verbose: false,
+  };
+  let onlyFiles = false;
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    if (onlyFiles || raw === "-" || !raw.startsWith("-")) {
+      args.files.push(raw);
+      continue;
+    }
+    if (raw === "--") {
+      onlyFiles = true;
+      continue;
+    }
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    let name = eq > 0 ? raw.slice(0, eq) : raw;
+    name = SHORT[name] ?? name;
+    let inline = eq > 0 ? raw.slice(eq + 1) : undefined;
+    // -fjson, -tstyle: a short option's value may follow it directly.
+    if (inline === undefined && !raw.startsWith("--") && raw.length > 2 && SHORT[raw.slice(0, 2)] && (VALUE_OPTIONS as readonly string[]).includes(SHORT[raw.slice(0, 2)]!)) {
+      name = SHORT[raw.slice(0, 2)]!;
+      inline = raw.slice(2);
+    }
+    if ((SWITCHES as readonly string[]).includes(name)) {
+      if (inline !== undefined) return { ok: false, error: `${name} takes no value` };
+      switch (name) {
+        case "--help":
+          return { help: true };
+        case "--no-fail":
+          args.noFail = true;
+          break;
+        case "--fix":
+          args.fix = true;
+          break;
+        case "--unsafe-fixes":
+          args.unsafeFixes = true;
+          break;
+        case "--verbose":
+          args.verbose = true;
+          break;
+        case "--color":
+          args.color = true;
+          break;
+        case "--no-color":
+          args.color = false;
+          break;
+        case "--strict-labels":
+          args.strictLabels = true;
+          break;
+        case "--disable-ignore-pragma":
+          args.disableIgnorePragma = true;
+          break;
+      }
+      continue;
+    }
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return { ok: false, error: `unknown option '${raw}'${suggestOption(name)}` };
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith("--"))) return { ok: false, error: `${name} needs a value` };
+    switch (name) {
+      case "--config":
+        args.config = value;
+        break;
+      case "--format":
+        if (!findFormat(value)) return { ok: false, error: `--format takes one of ${Object.keys(FORMATS).join(", ")}, not '${value}'` };
+        args.format = findFormat(value)!.name;
+        break;
+      case "--ignore":
+        args.ignore.push(value);
+        break;
+      case "--error":
+      case "--warning":
+      case "--info":
+      case "--style":
+        args.levels.push([name.slice(2) as Level, value]);
+        break;
+      case "--experimental":
+        args.experimental.push(value);
+        break;
+      case "--failure-threshold": {
+        const t = parseThreshold(value);
+        if (!t) return { ok: false, error: `--failure-threshold takes error, warning, info, style or none, not '${value}'` };
+        args.failureThreshold = t;
+        break;
+      }
+      case "--trusted-registry":
+        args.trustedRegistries.push(value);
+        break;
+      case "--require-label": {
+        const colon = value.lastIndexOf(":");
+        const label = colon > 0 ? value.slice(0, colon) : "";
+        const type = value.slice(colon + 1);
+        if (!label || !(LABEL_TYPES as readonly string[]).includes(type)) {
+          return { ok: false, error: `--require-label takes LABEL:TYPE with TYPE one of ${LABEL_TYPES.join(", ")}, not '${value}'` };
+        }
+        args.requireLabels.push([label, type as LabelType]);
+        break;
+      }
+      case "--build-arg": {
+        const at = value.indexOf("=");
+        if (at === 0) return { ok: false, error: `--build-arg takes NAME=VALUE, not '${value}'` };
+        // As `docker build --build-arg NAME`: the value comes from the environment, and an unset one is skipped.
+        if (at < 0) {
+          if (env[value] !== undefined) args.buildArgs[value] = env[value]!;
+        } else args.buildArgs[value.slice(0, at)] = value.slice(at + 1);
+        break;
+      }
+      case "--context":
+        args.context = value;
+        break;
+      case "--stdin-filename":
+        args.stdinFilename = value;
+        break;
+      case "--target":
+        args.target = value;
+        break;
+      case "--platform":
+        args.platform = value;
+        break;
+    }
+  }
+  return { ok: true, args };
+}
+
+function suggestOption(name: string): string {
+  const all = [...VALUE_OPTIONS, ...SWITCHES];
+  let best = "";
+  let bestDistance = Infinity;
+  for (const o of all) {
+    const d = distance(name, o);
+    if (d < bestDistance) [best, bestDistance] = [o, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean '${best}'?)` : "";
+}
+
+/** The settings the command line adds over the configuration files. */
+function commandLineLayer(args: LintArgs, warn: (message: string) => void): LintConfig {
+  const settings: Partial<LintSettings> = {};
+  const names = (option: string, items: readonly string[]) => {
+    const { codes, unknown } = resolveRuleNames(items);
+    for (const u of unknown) if (!isForeignCode(u)) warn(`${option} '${u}' names no dflint rule`);
+    return codes;
+  };
+  if (args.ignore.length) settings.ignored = new Set(names("--ignore", args.ignore));
+  if (args.levels.length) {
+    const overrides = new Map<string, Level>();
+    for (const [level, value] of args.levels) for (const code of names(`--${level}`, [value])) overrides.set(code, level);
+    settings.overrides = overrides;
+  }
+  if (args.experimental.length) settings.experimental = new Set(names("--experimental", args.experimental));
+  if (args.trustedRegistries.length) settings.trustedRegistries = args.trustedRegistries;
+  if (args.requireLabels.length) settings.labelSchema = new Map(args.requireLabels);
+  if (args.strictLabels) settings.strictLabels = true;
+  if (args.disableIgnorePragma) settings.disableIgnorePragma = true;
+  if (Object.keys(args.buildArgs).length) settings.buildArgs = args.buildArgs;
+  return { settings, failureThreshold: args.failureThreshold, noFail: args.noFail || undefined };
+}
+
+interface FileOutcome {
+  report: FileReport | null;
+  failed: boolean;
+  error: boolean;
+  /** The fixed text of standard input, printed instead of written. */
+  fixedStdin?: string;
+}
+
+/** Maps items with at most `limit` in flight, results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const MAX_FIX_PASSES = 10;
+
+export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = parseLintArgs(argv, env);
+  if ("help" in parsed) {
+    io.out(LINT_HELP + "\n");
+    return 0;
+  }
+  if (!parsed.ok) {
+    io.err(`dflint: ${parsed.error} (see dflint lint --help)\n`);
+    return 2;
+  }
+  const args = parsed.args;
+  const warnedOnce = new Set<string>();
+  const warn = (message: string) => {
+    if (warnedOnce.has(message)) return;
+    warnedOnce.add(message);
+    io.err(`dflint: warning: ${message}\n`);
+  };
+  let status = 0;
+  const fail = (message: string) => {
+    io.err(`dflint: ${message}\n`);
+    status = 2;
+  };
+
+  if (args.files.length === 0 && args.stdinFilename !== undefined) args.files.push("-");
+  if (args.files.length === 0) {
+    io.err("dflint: no file given (see dflint lint --help)\n");
+    return 2;
+  }
+  if (args.context !== undefined) {
+    try {
+      if (!(await stat(args.context)).isDirectory()) throw Object.assign(new Error(), { code: "ENOTDIR" });
+    } catch (e) {
+      io.err(`dflint: --context ${args.context}: ${(e as NodeJS.ErrnoException).code === "ENOTDIR" ? "not a directory" : ioReason(e)}\n`);
+      return 2;
+    }
+  }
+
+  // The configuration: the --config file for every input, or each file's own.
+  const finder = new ConfigFinder(env);
+  let explicit: LoadedConfig | null = null;
+  if (args.config !== undefined) {
+    explicit = await finder.load({ path: args.config, kind: kindOf(args.config) });
+    if (!explicit.ok) {
+      io.err(`dflint: ${explicit.error}\n`);
+      return 2;
+    }
+  }
+  const cli = commandLineLayer(args, warn);
+  // Presentation (output format, colour, verbosity) is one for the run: from --config, or the configuration of the current directory.
+  const presentation = explicit ?? (await finder.load(await finder.find(process.cwd())));
+  const shown = presentation.ok ? presentation.config : { settings: {} };
+  const verbose = args.verbose || shown.verbose === true;
+  const reportedConfigs = new Set<string>();
+  const configFor = async (dir: string): Promise<LoadedConfig> => {
+    const loaded = explicit ?? (await finder.load(await finder.find(dir)));
+    const key = loaded.ok ? (loaded.file?.path ?? "") : loaded.error;
+    if (!reportedConfigs.has(key)) {
+      reportedConfigs.add(key);
+      if (!loaded.ok) io.err(`dflint: ${loaded.error}\n`);
+      else {
+        for (const w of loaded.warnings) if (verbose || !w.endsWith("(skipped)")) warn(w);
+        if (verbose) io.err(`dflint: configuration: ${loaded.file ? loaded.file.path : "none found"}${args.config === undefined ? ` (for files in ${dir})` : ""}\n`);
+      }
+    }
+    return loaded;
+  };
+
+  let formatName = args.format;
+  if (!formatName && shown.outputFormat) {
+    const f = findFormat(shown.outputFormat);
+    if (f) formatName = f.name;
+    else warn(`the configuration's format '${shown.outputFormat}' is not one dflint prints; using the default`);
+  }
+  const isTTY = process.stdout.isTTY === true;
+  formatName ??= isTTY ? "tty" : "text";
+  const color =
+    args.color ??
+    (env.NO_COLOR ? false : env.FORCE_COLOR && env.FORCE_COLOR !== "0" ? true : shown.noColor ? false : isTTY);
+
+  const found = await findFiles(args.files);
+  for (const e of found.errors) fail(e);
+
+  const dockerignoreCache = new Map<string, Promise<DockerignoreResult | null>>();
+  const lintOne = async (input: Input): Promise<FileOutcome> => {
+    const isStdin = input.kind === "stdin";
+    const path = input.kind === "file" ? input.path : null;
+    const display = path ?? args.stdinFilename ?? "-";
+    const read = isStdin
+      ? await readInput("-")
+      : await readFile(path!).then(
+          (bytes): { ok: true; bytes: Uint8Array } => ({ ok: true, bytes }),
+          (e: unknown): { ok: false; error: string } => ({ ok: false, error: `cannot read ${path}: ${ioReason(e)}` }),
+        );
+    if (!read.ok) {
+      io.err(`dflint: ${read.error}\n`);
+      return { report: null, failed: false, error: true };
+    }
+    // Standard input is configured as a file named by --stdin-filename would be, else as one in the current directory.
+    const named = path ?? (args.stdinFilename !== undefined ? args.stdinFilename : null);
+    const dir = named !== null ? dirname(resolve(named)) : process.cwd();
+    const loaded = await configFor(dir);
+    if (!loaded.ok) return { report: null, failed: false, error: true };
+    const config = mergeConfigs(loaded.config, cli);
+
+    // The build context: --context, else the Dockerfile's directory (unknown for nameless standard input).
+    const context = args.context ?? (named !== null ? dirname(named) : null);
+    let dockerignore: string[] | null = null;
+    if (context !== null) {
+      const ignore = await readDockerignore(context, named, dockerignoreCache);
+      if (!ignore.ok) {
+        io.err(`dflint: ${ignore.error}\n`);
+        return { report: null, failed: false, error: true };
+      }
+      dockerignore = ignore.patterns;
+      if (verbose && ignore.file) io.err(`dflint: ${display}: ignore patterns from ${ignore.file}\n`);
+    }
+
+    const settings: Partial<LintSettings> = { ...config.settings, dockerignore };
+    const analyze = { ...(args.target !== undefined ? { target: args.target } : {}), ...(args.platform !== undefined ? { platform: args.platform } : {}) };
+    const run = (input: string | Uint8Array): LintResult => lint(input, { fileName: display, settings, analyze });
+    let result = run(read.bytes);
+    let text = result.tree.text;
+    let error = false;
+    let fixedStdin: string | undefined;
+
+    if (args.fix && result.findings.some((f) => f.fix && (f.fix.safety === "safe" || args.unsafeFixes))) {
+      // Decoding replaced bytes that are not UTF-8; writing the text back would change them.
+      if (Buffer.compare(Buffer.from(text, "utf8"), read.bytes) !== 0) {
+        warn(`${display}: not fixed: the file is not valid UTF-8`);
+      } else {
+        const original = text;
+        let fixes = 0;
+        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+          const next = applyFixes(text, result.findings, { unsafe: args.unsafeFixes });
+          if (next.applied === 0 || next.text === text) break;
+          fixes += next.applied;
+          text = next.text;
+          result = run(text);
+        }
+        if (text !== original) {
+          if (isStdin) fixedStdin = text;
+          else {
+            const written = await writeAtomic(path!, text);
+            if (!written.ok) {
+              io.err(`dflint: ${written.error}\n`);
+              error = true;
+              // The file is as it was: report what it still holds.
+              result = run(read.bytes);
+              text = result.tree.text;
+            } else if (verbose) io.err(`dflint: ${display}: applied ${fixes} fix${fixes === 1 ? "" : "es"}\n`);
+          }
+        }
+      }
+    } else if (isStdin && args.fix) fixedStdin = text;
+
+    const threshold = config.failureThreshold ?? "info";
+    const findings = result.findings;
+    const failed =
+      !config.noFail && (findings.some((f) => isAtOrAbove(f.level, threshold)) || (result.checkError && findings.length > 0));
+    return { report: { file: display, text, findings }, failed, error, fixedStdin };
+  };
+
+  // A few files in flight at once: enough to overlap reading with linting, few enough for any number of files.
+  const outcomes = await mapLimited(found.inputs, 8, lintOne);
+  const reports: FileReport[] = [];
+  let failed = false;
+  let fixedStdin: string | undefined;
+  for (const o of outcomes) {
+    if (o.error) status = 2;
+    if (o.failed) failed = true;
+    if (o.report) reports.push(o.report);
+    if (o.fixedStdin !== undefined) fixedStdin = o.fixedStdin;
+  }
+  // The terminal's summary would say "no problems" of files that could not be read.
+  const quiet = formatName === "tty" && reports.length === 0;
+  const formatted = quiet ? "" : findFormat(formatName)!.format(reports, { color, version: dflintVersion(), unsafeFixes: args.unsafeFixes });
+  if (fixedStdin !== undefined) {
+    // Fixing standard input prints the fixed text; the findings go to standard error.
+    io.out(fixedStdin);
+    io.err(formatted);
+  } else io.out(formatted);
+  if (status === 2) return 2;
+  return failed ? 1 : 0;
+}
+
+let version: string | undefined;
+/** dflint's version from its package.json, for SARIF's tool.driver; found from dist/src/cli or src/cli. */
+function dflintVersion(): string | undefined {
+  if (version === undefined) {
+    version = "";
+    for (const up of ["../../../package.json", "../../package.json"]) {
+      try {
+        const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), "utf8")) as { name?: string; version?: string };
+        if (pkg.name === "dflint" && pkg.version) {
+          version = pkg.version;
+          break;
+        }
+      } catch {
+        // not here
+      }
+    }
+  }
+  return version || undefined;
+}

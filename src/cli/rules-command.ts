@@ -1,0 +1,114 @@
+// `dflint rules`: every rule with its code, name, level, aliases and fix; `dflint rules CODE` (a code,
+// name or alias) prints that rule's documentation.
+import { distance } from "../lint/config.js";
+import { findRule, RULES } from "../lint/registry.js";
+import type { Rule } from "../lint/rule.js";
+import type { CliIo } from "./io.js";
+import { RULES_HELP } from "./usage.js";
+
+export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
+  let format = "text";
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--help" || a === "-h") {
+      io.out(RULES_HELP + "\n");
+      return 0;
+    }
+    if (a === "--format" || a.startsWith("--format=")) {
+      const value = a === "--format" ? args[++i] : a.slice("--format=".length);
+      if (value !== "text" && value !== "json") {
+        io.err(`dflint rules: --format takes text or json${value ? `, not '${value}'` : ""}\n`);
+        return 2;
+      }
+      format = value;
+    } else if (a.startsWith("-")) {
+      io.err(`dflint rules: unknown option '${a}' (see dflint rules --help)\n`);
+      return 2;
+    } else names.push(a);
+  }
+
+  if (names.length === 0) {
+    if (format === "json") io.out(JSON.stringify(RULES.map(ruleJson), null, 2) + "\n");
+    else io.out(table(RULES));
+    return 0;
+  }
+  const rules: Rule[] = [];
+  for (const name of names) {
+    const rule = findRule(name);
+    if (!rule) {
+      io.err(`dflint rules: no rule is named '${name}'${suggest(name)}; dflint rules lists them all\n`);
+      return 2;
+    }
+    rules.push(rule);
+  }
+  if (format === "json") io.out(JSON.stringify(rules.length === 1 ? ruleJson(rules[0]!) : rules.map(ruleJson), null, 2) + "\n");
+  else io.out(rules.map(doc).join("\n"));
+  return 0;
+}
+
+function levelOf(rule: Rule): string {
+  const level = rule.level === "ignore" ? "off" : rule.level;
+  return rule.status === "experimental" ? `${level} (experimental)` : level;
+}
+
+function table(rules: readonly Rule[]): string {
+  const rows = [["CODE", "NAME", "LEVEL", "FIX", "ALIASES"], ...rules.map((r) => [r.code, r.name, levelOf(r), r.fix ? r.fix.safety : "-", (r.aliases ?? []).join(", ")])];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const lines = rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join("  ").trimEnd());
+  return lines.join("\n") + `\n\n${rules.length} rules. dflint rules CODE prints one rule's documentation.\n`;
+}
+
+function indent(text: string): string {
+  return text.split("\n").map((l) => (l ? "    " + l : l)).join("\n");
+}
+
+function doc(rule: Rule): string {
+  const { docs } = rule;
+  const aliases = rule.aliases?.length ? `\nAlso: ${rule.aliases.join(", ")}` : "";
+  const fix = rule.fix
+    ? `Fix: ${rule.fix.safety}${rule.fix.safety === "unsafe" ? " (applied with --fix --unsafe-fixes)" : " (applied with --fix)"}. ${rule.fix.why}`
+    : "Fix: none.";
+  return [
+    `${rule.code} ${rule.name}`,
+    `Level: ${levelOf(rule)}. Source: ${rule.source}.${aliases}`,
+    "",
+    docs.summary,
+    "",
+    docs.rationale,
+    "",
+    "Bad:",
+    indent(docs.bad),
+    "",
+    "Good:",
+    indent(docs.good),
+    "",
+    fix,
+    "",
+  ].join("\n");
+}
+
+function ruleJson(rule: Rule): Record<string, unknown> {
+  return {
+    code: rule.code,
+    name: rule.name,
+    aliases: rule.aliases ?? [],
+    level: rule.level,
+    status: rule.status ?? "stable",
+    source: rule.source,
+    fix: rule.fix,
+    docs: rule.docs,
+  };
+}
+
+function suggest(name: string): string {
+  let best: Rule | null = null;
+  let bestDistance = Infinity;
+  for (const r of RULES) {
+    for (const key of [r.code, r.name, ...(r.aliases ?? [])]) {
+      const d = distance(name.toLowerCase(), key.toLowerCase());
+      if (d < bestDistance) [best, bestDistance] = [r, d];
+    }
+  }
+  return best && bestDistance <= 2 ? ` (did you mean ${best.code}, ${best.name}?)` : "";
+}

@@ -1,0 +1,136 @@
+// lint(): parse, analyze, run every enabled rule, turn parser and model diagnostics into findings,
+// apply inline suppression and level overrides. A rule that throws is reported as an internal
+// error naming it; the other rules still run.
+import { analyze } from "../model/analyze.js";
+import type { AnalyzeOptions, Model } from "../model/model.js";
+import { runScripts } from "../model/shell/parse-run.js";
+import type { RunScript } from "../model/shell/types.js";
+import { LineIndex } from "../syntax/line-index.js";
+import { parse } from "../syntax/parse.js";
+import type { Dockerfile, Instruction, Range } from "../syntax/tree.js";
+import { findRule, RULES } from "./registry.js";
+import type { Level, Rule, RuleContext, TextEdit } from "./rule.js";
+import { DEFAULT_SETTINGS, type LintSettings } from "./settings.js";
+import { readSuppressions } from "./suppress.js";
+
+export interface Finding {
+  code: string;
+  /** The rule's kebab-case name. */
+  rule: string;
+  aliases: readonly string[];
+  level: Level;
+  message: string;
+  range: Range;
+  fix?: { safety: "safe" | "unsafe"; edits: TextEdit[] };
+}
+
+export interface LintOptions {
+  /** For messages only; the core reads no files. */
+  fileName?: string;
+  settings?: Partial<LintSettings>;
+  /** Target stage and platforms for the model. */
+  analyze?: Omit<AnalyzeOptions, "buildArgs">;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  tree: Dockerfile;
+  model: Model;
+  /** BuildKit's `# check=error=true`: the file asks that any finding fail the build. */
+  checkError: boolean;
+}
+
+const ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2, style: 3 };
+
+/** The level a rule runs at under the settings, or null when it is off. */
+export function effectiveLevel(rule: Rule, settings: LintSettings, experimental: ReadonlySet<string> = new Set()): Level | null {
+  const keys = [rule.code, rule.name, ...(rule.aliases ?? [])];
+  if (keys.some((k) => settings.ignored.has(k) || settings.ignored.has(k.toLowerCase()))) return null;
+  let level: Level | "ignore" | "off" = rule.level;
+  for (const k of keys) {
+    const o = settings.overrides.get(k) ?? settings.overrides.get(k.toLowerCase());
+    if (o) level = o;
+  }
+  if (level === "off" || level === "ignore") return null;
+  if (rule.status === "experimental") {
+    const on = [settings.experimental, experimental].some((set) => set.has("all") || keys.some((k) => set.has(k)));
+    if (!on) return null;
+  }
+  return level;
+}
+
+/** Lints Dockerfile text with every enabled rule. Never throws on any input. */
+export function lint(input: string | Uint8Array, options: LintOptions = {}): LintResult {
+  const settings: LintSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const parsed = parse(input);
+  const tree = parsed.tree;
+  const text = tree.text;
+  const model = analyze(tree, { ...options.analyze, buildArgs: settings.buildArgs });
+  const index = new LineIndex(text);
+  const suppressions = readSuppressions(tree, settings.disableIgnorePragma);
+  const findings: Finding[] = [];
+  const instructionAt = instructionLocator(tree);
+
+  const emit = (rule: Rule, level: Level, message: string, range: Range, edits?: TextEdit[]) => {
+    if (suppressions.isSuppressed(rule, instructionAt(range.start.offset))) return;
+    const finding: Finding = { code: rule.code, rule: rule.name, aliases: rule.aliases ?? [], level, message, range };
+    if (edits && edits.length && rule.fix) finding.fix = { safety: rule.fix.safety, edits };
+    findings.push(finding);
+  };
+
+  for (const d of [...parsed.diagnostics, ...model.diagnostics]) {
+    const rule = findRule(d.code);
+    if (!rule) continue;
+    const level = effectiveLevel(rule, settings, suppressions.experimental);
+    if (level) emit(rule, level, d.message, d.range);
+  }
+
+  const scriptCache = new Map<Instruction, RunScript[]>();
+  const scripts = (ins: Instruction): RunScript[] => {
+    let s = scriptCache.get(ins);
+    if (!s) {
+      scriptCache.set(ins, (s = runScripts(ins, text, index, model.shellAt(ins))));
+    }
+    return s;
+  };
+
+  for (const rule of RULES) {
+    const level = effectiveLevel(rule, settings, suppressions.experimental);
+    if (!level) continue;
+    const context: RuleContext = {
+      text,
+      tree,
+      model,
+      settings,
+      scripts,
+      report: (r) => emit(rule, level, r.message, r.range, r.edits),
+    };
+    try {
+      rule.check(context);
+    } catch (e) {
+      const internal = findRule("DF099")!;
+      emit(internal, "error", `Rule ${rule.code} (${rule.name}) failed on this file: ${(e as Error)?.message ?? String(e)}. Please report it.`, index.range(0, 0));
+    }
+  }
+
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || ORDER[a.level] - ORDER[b.level] || (a.code < b.code ? -1 : 1));
+  return { findings, tree, model, checkError: suppressions.checkError };
+}
+
+// The instruction a finding belongs to: the one whose range holds its start (findings on comments or
+// blank lines belong to none).
+function instructionLocator(tree: Dockerfile): (offset: number) => Instruction | null {
+  const list = tree.instructions;
+  return (offset) => {
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const ins = list[mid]!;
+      if (offset < ins.range.start.offset) hi = mid - 1;
+      else if (offset > ins.range.end.offset) lo = mid + 1;
+      else return ins;
+    }
+    return null;
+  };
+}
