@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LineIndex, parse, type Instruction, type Range } from "../../src/index.js";
 import { findFlag, hasFlag } from "../../src/model/shell/command-flags.js";
+import { goSpan, walkStatements } from "../../src/model/shell/go-node.js";
 import { runScripts, type RunScript, type SimpleCommand } from "../../src/model/shell/parse-run.js";
+import { parseShell, syntax } from "../../src/model/shell/shell-parser.js";
 import { hasShared, needsShared, shared } from "../shared-data.js";
 
 const at = (text: string, r: Range) => text.slice(r.start.offset, r.end.offset);
@@ -332,6 +334,29 @@ describe("syntax errors", () => {
       { numRuns: 300 },
     );
   });
+});
+
+it("reads the Go values behind mvdan-sh's wrappers as its own Walk does", () => {
+  const scripts = [
+    "a && b || c; d | e |& f & g",
+    "x=$(y \"$(z)\") `w` \"${v:-$(u)}\" $((1 + $(t))) <(s) >(r)",
+    "if a; then b; elif c; then d; else e; fi; while f; do g; done; until h; do i; done",
+    "for j in $(k); do l; done; for ((m=0; m<$(n); m++)); do o; done; case $(p) in q) r;; s|t) u;; esac",
+    "v() { w; }; function x { y; }; { z; }; (aa); [[ $(bb) == cc ]]; (( $(dd) )); declare ee=$(ff); let gg=$(hh)",
+    "time ii | jj; ! kk; coproc ll; cat <<EOF\n$(mm)\nEOF\nnn",
+  ];
+  for (const src of scripts) {
+    const parsed = parseShell(src, "bash");
+    if (!parsed.ok) throw new Error(`${src}: ${parsed.message}`);
+    const theirs: string[] = [];
+    syntax.Walk(parsed.file, (node) => {
+      if (node && syntax.NodeType(node) === "Stmt") theirs.push(`${node.Pos().Offset()}-${node.End().Offset()}`);
+      return true;
+    });
+    const ours: string[] = [];
+    walkStatements(parsed.file.__internal_object__, (stmt) => ours.push(goSpan(stmt).join("-")));
+    expect(ours, src).toEqual(theirs);
+  }
 });
 
 it("leaves the globals mvdan-sh's GopherJS prelude sets as they were", () => {

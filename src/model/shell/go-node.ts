@@ -55,8 +55,10 @@ export function walkNodes(node: GoValue, fn: (node: GoValue, type: string) => vo
     if (v === null || typeof v !== "object") continue;
     const t = (v as GoValue).constructor.string;
     if (t === undefined || t === "*syntax.Pos") continue;
-    if (t.startsWith("[]*syntax.")) for (const e of goSlice(v)) walkNodes(e, fn);
-    else if (v !== (v as GoValue).constructor.nil && t.startsWith("*syntax.")) walkNodes(v as GoValue, fn);
+    // Slices of nodes, []*syntax.Word or of an interface such as []syntax.WordPart, whose elements are pointers.
+    if (t.startsWith("[]")) {
+      for (const e of goSlice(v)) if (goType(e) !== undefined) walkNodes(e, fn);
+    } else if (v !== (v as GoValue).constructor.nil && t.startsWith("*syntax.")) walkNodes(v as GoValue, fn);
   }
 }
 
