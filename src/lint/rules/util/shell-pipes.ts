@@ -1,8 +1,9 @@
 // The pipe operators of the script a RUN hands to its SHELL. The shell module lists simple commands only, so
 // the script is parsed again here (with the grammar the module chose for it) and its `|` and `|&` are found.
-import type { ShNode, ShPos } from "mvdan-sh";
+import type { GoValue } from "mvdan-sh";
+import { goField, goSpan, walkNodes } from "../../../model/shell/go-node.js";
 import { heredocSource, commandSource, withHeredocs, type ScriptSource } from "../../../model/shell/script-source.js";
-import { parseShell, syntax } from "../../../model/shell/shell-parser.js";
+import { parseShell } from "../../../model/shell/shell-parser.js";
 import { utf16Offsets } from "../../../model/shell/utf8-offsets.js";
 import { sourceOffset } from "../../../syntax/value-offsets.js";
 import type { Instruction } from "../../../syntax/tree.js";
@@ -14,12 +15,6 @@ export interface PipeOperator {
   end: number;
 }
 
-// mvdan/sh's `a | b`, `a && b`...; src/model/shell/mvdan-sh.d.ts does not declare it.
-interface ShBinaryCmd extends ShNode {
-  Op: number;
-  OpPos: ShPos;
-}
-
 // mvdan/sh's BinCmdOperator values for `|` and `|&`, read off the parser rather than assumed.
 let pipeOps: Set<number> | null = null;
 function pipeOperators(): Set<number> {
@@ -28,9 +23,8 @@ function pipeOperators(): Set<number> {
   for (const src of ["a | b", "a |& b"]) {
     const parsed = parseShell(src, "bash");
     if (!parsed.ok) continue;
-    syntax.Walk(parsed.file, (node) => {
-      if (node && syntax.NodeType(node) === "BinaryCmd") ops.add((node as unknown as ShBinaryCmd).Op);
-      return true;
+    walkNodes(goFile(parsed.file), (node, type) => {
+      if (type === "BinaryCmd") ops.add(node.Op as number);
     });
   }
   return (pipeOps = ops);
@@ -58,14 +52,20 @@ export function runPipes(ins: Instruction, dialect: "posix" | "bash"): PipeOpera
   const ops = pipeOperators();
   const toUtf16 = utf16Offsets(source.text);
   const pipes: PipeOperator[] = [];
-  syntax.Walk(parsed.file, (node: ShNode | null) => {
-    if (!node || syntax.NodeType(node) !== "BinaryCmd") return true;
-    const bin = node as unknown as ShBinaryCmd;
-    if (!ops.has(bin.Op)) return true;
-    const at = toUtf16(bin.OpPos.Offset());
+  // The Go values are walked directly: mvdan-sh's own Walk wraps every node and is many times slower.
+  walkNodes(goFile(parsed.file), (node, type) => {
+    if (type !== "BinaryCmd" || !ops.has(node.Op as number)) return;
+    const x = goField(node, "X");
+    if (!x) return;
+    // The operator is the first `|` after the left command (comments cannot sit between them).
+    const at = source.text.indexOf("|", toUtf16(goSpan(x)[1]));
+    if (at < 0) return;
     const length = source.text.startsWith("|&", at) ? 2 : 1;
     pipes.push({ start: sourceOffset(source.runs, at), end: sourceOffset(source.runs, at + length, true) });
-    return true;
   });
   return pipes.sort((a, b) => a.start - b.start);
+}
+
+function goFile(file: unknown): GoValue {
+  return (file as { __internal_object__: GoValue }).__internal_object__;
 }
