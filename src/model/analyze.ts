@@ -8,6 +8,7 @@ import type { SyntaxProblemInfo } from "../syntax/syntax-problems.js";
 import type { Diagnostic, Dockerfile, Flag, Instruction, KeyValue, Range, SyntaxNode, Word } from "../syntax/tree.js";
 import { sourceOffset, valueRuns } from "../syntax/value-offsets.js";
 import { LineIndex } from "../syntax/line-index.js";
+import { readMountFields } from "../syntax/mount-options.js";
 import { platformArgs } from "./automatic-args.js";
 import { parseImageReference } from "./image-reference.js";
 import type { AnalyzeOptions, Declaration, Model, Scope, Stage, StageEdge, VariableReference } from "./model.js";
@@ -322,8 +323,8 @@ class Analysis {
       } else if (ins.name === "RUN") {
         for (const flag of ins.flags) {
           if (flag.name !== "mount" || flag.value === null) continue;
-          const from = /(?:^|,)\s*from=([^,]*)/i.exec(flag.value);
-          if (from && from[1]) this.edgeFor(stage, ins, flag, from[1], "mount-from");
+          const from = readMountFields(flag.value).find((f) => f.key === "from" && f.value);
+          if (from) this.edgeFor(stage, ins, flag, from.value!, "mount-from");
         }
       }
     }

@@ -2,6 +2,7 @@
 // (frontend/dockerfile/instructions: BFlags and parseMount). The parser takes `--flags` off every
 // instruction; this is the check BuildKit makes right after, with the flag's range.
 import type { LineIndex } from "./line-index.js";
+import { readMountFields } from "./mount-options.js";
 import { SYNTAX_PROBLEMS, type SyntaxProblemInfo } from "./syntax-problems.js";
 import type { Diagnostic, Flag, Instruction, Range } from "./tree.js";
 
@@ -130,52 +131,28 @@ function checkStringValue(ins: Instruction, flag: Flag, text: string, index: Lin
   }
 }
 
-interface MountField {
+interface RangedMountField {
   key: string;
   value: string | null;
   range: Range;
 }
 
-// The mount is a CSV record: fields split on commas, a field may be double-quoted.
-function mountFields(flag: Flag, text: string, index: LineIndex): MountField[] {
+function mountFields(flag: Flag, text: string, index: LineIndex): RangedMountField[] {
   const v = flag.value!;
   const vr = flag.valueRange;
   // Field ranges are exact when the value stands in the source as written; otherwise use the value's.
   const exact = vr !== null && text.slice(vr.start.offset, vr.end.offset) === v;
-  const fields: MountField[] = [];
-  let i = 0;
-  while (i <= v.length) {
-    const from = i;
-    let field = "";
-    if (v[i] === '"') {
-      i++;
-      while (i < v.length) {
-        if (v[i] === '"' && v[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (v[i] === '"') {
-          i++;
-          break;
-        } else field += v[i++];
-      }
-      while (i < v.length && v[i] !== ",") field += v[i++];
-    } else {
-      while (i < v.length && v[i] !== ",") field += v[i++];
-    }
-    const range = exact ? index.range(vr!.start.offset + from, vr!.start.offset + i) : (vr ?? flag.range);
-    const eq = field.indexOf("=");
-    if (field !== "" || v.length === 0) {
-      fields.push({ key: (eq < 0 ? field : field.slice(0, eq)).toLowerCase(), value: eq < 0 ? null : field.slice(eq + 1), range });
-    }
-    i++;
-  }
-  return fields;
+  return readMountFields(v).map((f) => ({
+    key: f.key,
+    value: f.value,
+    range: exact ? index.range(vr!.start.offset + f.start, vr!.start.offset + f.end) : (vr ?? flag.range),
+  }));
 }
 
 function checkMount(flag: Flag, text: string, index: LineIndex, report: Report): void {
   const fields = mountFields(flag, text, index);
   let type = "bind";
-  const given = new Map<string, MountField>();
+  const given = new Map<string, RangedMountField>();
   for (const f of fields) {
     if (f.key === "type" && f.value !== null) type = f.value.toLowerCase();
   }
