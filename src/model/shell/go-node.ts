@@ -46,11 +46,20 @@ export function goString(s: string): string {
 // Fields that hold no nodes worth visiting: comments, and the positions every node carries.
 const SKIP = new Set(["$val", "Comments", "Last"]);
 
+// The field names of each Go struct type: its own properties (for-in would also walk the many methods
+// GopherJS puts on the prototype, which made walking cost more than parsing).
+const fieldsByType = new Map<unknown, string[]>();
+
+function fieldsOf(node: GoValue): string[] {
+  let fields = fieldsByType.get(node.constructor);
+  if (!fields) fieldsByType.set(node.constructor, (fields = Object.keys(node).filter((k) => !SKIP.has(k))));
+  return fields;
+}
+
 /** Calls fn on every node under a node (itself included) with its type, parents before children. */
 export function walkNodes(node: GoValue, fn: (node: GoValue, type: string) => void): void {
   fn(node, node.constructor.string!.slice(8));
-  for (const key in node) {
-    if (SKIP.has(key)) continue;
+  for (const key of fieldsOf(node)) {
     const v = node[key];
     if (v === null || typeof v !== "object") continue;
     const t = (v as GoValue).constructor.string;

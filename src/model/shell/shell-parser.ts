@@ -18,8 +18,23 @@ export type ParseOutcome =
 
 const parsers = new Map<"posix" | "bash", ShParser>();
 
+// Recent parses by dialect and text. The same script is parsed again when a file is linted again
+// (an editor re-checks on every change) and when several rules read one RUN; the trees are only read.
+const recent = new Map<string, ParseOutcome>();
+const RECENT_LIMIT = 2000;
+
 /** Parses a script as POSIX sh or bash; never throws. */
 export function parseShell(script: string, dialect: "posix" | "bash"): ParseOutcome {
+  const key = dialect + "\0" + script;
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const outcome = parseUncached(script, dialect);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(key, outcome);
+  return outcome;
+}
+
+function parseUncached(script: string, dialect: "posix" | "bash"): ParseOutcome {
   let parser = parsers.get(dialect);
   if (!parser) {
     parser = syntax.NewParser(syntax.Variant(dialect === "bash" ? syntax.LangBash : syntax.LangPOSIX));
