@@ -3,7 +3,7 @@
 // process, after a warm-up, medians of several rounds, peers interleaved.
 import { createRequire } from "node:module";
 import { lint } from "../dist/src/index.js";
-import { median, table } from "./report.mjs";
+import { table, timePeers } from "./report.mjs";
 
 const require = createRequire(import.meta.url);
 const dockerfileUtils = require("dockerfile-utils");
@@ -16,16 +16,7 @@ export function benchLint(files, { rounds = 3 } = {}) {
     "dockerfile-utils validate": (text) => dockerfileUtils.validate(text),
     dockerfilelint: (text) => dockerfilelint.run("/nonexistent", text),
   };
-  for (const fn of Object.values(peers)) for (const f of files) fn(f);
-  const times = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of Object.entries(peers)) {
-      const t = performance.now();
-      for (const f of files) fn(f);
-      times[name].push(performance.now() - t);
-    }
-  }
-  const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  const ms = timePeers(peers, files, { rounds, warmups: 1 });
   table(
     `Lint ${files.length} corpus files (${(bytes / 1e6).toFixed(2)} MB), median of ${rounds} rounds`,
     ["linter", "files/s", "MB/s", "ms"],

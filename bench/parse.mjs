@@ -3,7 +3,7 @@
 // that machine noise hits both alike.
 import { DockerfileParser } from "dockerfile-ast";
 import { analyze, parse } from "../dist/src/index.js";
-import { median, table } from "./report.mjs";
+import { table, timePeers } from "./report.mjs";
 
 /** Runs the corpus comparison and returns its table rows. */
 export function benchParse(files, { rounds = 7 } = {}) {
@@ -13,16 +13,7 @@ export function benchParse(files, { rounds = 7 } = {}) {
     "dflint parse+analyze": (text) => analyze(parse(text).tree),
     "dockerfile-ast": (text) => DockerfileParser.parse(text),
   };
-  for (const fn of Object.values(peers)) for (let i = 0; i < 3; i++) for (const f of files) fn(f);
-  const times = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of Object.entries(peers)) {
-      const t = performance.now();
-      for (const f of files) fn(f);
-      times[name].push(performance.now() - t);
-    }
-  }
-  const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  const ms = timePeers(peers, files, { rounds, warmups: 3 });
   const rows = Object.entries(ms).map(([name, t]) => [
     name,
     (files.length / (t / 1000)).toFixed(0),

@@ -14,3 +14,20 @@ export function table(title, header, rows) {
   for (const r of rows) console.log(line(r));
   console.log("");
 }
+
+/**
+ * Times each peer over all files: one warm-up pass each, then `rounds` rounds with the peers taking
+ * turns, so that machine noise hits them alike. Returns the median milliseconds by peer.
+ */
+export function timePeers(peers, files, { rounds, warmups = 1 }) {
+  for (const fn of Object.values(peers)) for (let i = 0; i < warmups; i++) for (const f of files) fn(f);
+  const times = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(peers)) {
+      const t = performance.now();
+      for (const f of files) fn(f);
+      times[name].push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}

@@ -9,29 +9,42 @@ export function outgoing(stages: readonly Stage[], edges: readonly StageEdge[]):
   return out;
 }
 
-/** The stages `target` needs, itself included, each after the stages it needs. */
-export function stagesNeededBy(target: Stage, out: readonly StageEdge[][], stages: readonly Stage[]): Stage[] {
-  const order: Stage[] = [];
-  const state = new Uint8Array(stages.length); // 0 new, 1 on the stack, 2 done
-  const stack: Array<[Stage, number]> = [[target, 0]];
-  state[target.index] = 1;
+// A depth-first walk from `root`, without recursion. `state` is shared between walks: 0 new, 1 on the
+// walk's path, 2 done. onEdge sees each edge with the state of its target before the walk follows it;
+// onDone sees each stage after every stage it needs.
+function walk(
+  root: Stage,
+  out: readonly StageEdge[][],
+  state: Uint8Array,
+  onEdge: (edge: StageEdge, targetState: number) => void,
+  onDone: (stage: Stage) => void,
+): void {
+  const stack: Array<[Stage, number]> = [[root, 0]];
+  state[root.index] = 1;
   while (stack.length) {
     const top = stack[stack.length - 1]!;
     const [stage, next] = top;
     const edges = out[stage.index]!;
     if (next < edges.length) {
       top[1]++;
-      const to = edges[next]!.to;
-      if (state[to.index] === 0) {
-        state[to.index] = 1;
-        stack.push([to, 0]);
+      const edge = edges[next]!;
+      onEdge(edge, state[edge.to.index]!);
+      if (state[edge.to.index] === 0) {
+        state[edge.to.index] = 1;
+        stack.push([edge.to, 0]);
       }
       continue;
     }
     state[stage.index] = 2;
-    order.push(stage);
+    onDone(stage);
     stack.pop();
   }
+}
+
+/** The stages `target` needs, itself included, each after the stages it needs. */
+export function stagesNeededBy(target: Stage, out: readonly StageEdge[][], stages: readonly Stage[]): Stage[] {
+  const order: Stage[] = [];
+  walk(target, out, new Uint8Array(stages.length), () => {}, (s) => order.push(s));
   return order;
 }
 
@@ -40,26 +53,7 @@ export function cycleEdges(stages: readonly Stage[], out: readonly StageEdge[][]
   const found: StageEdge[] = [];
   const state = new Uint8Array(stages.length);
   for (const root of stages) {
-    if (state[root.index] !== 0) continue;
-    const stack: Array<[Stage, number]> = [[root, 0]];
-    state[root.index] = 1;
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const [stage, next] = top;
-      const edges = out[stage.index]!;
-      if (next < edges.length) {
-        top[1]++;
-        const edge = edges[next]!;
-        if (state[edge.to.index] === 1) found.push(edge);
-        else if (state[edge.to.index] === 0) {
-          state[edge.to.index] = 1;
-          stack.push([edge.to, 0]);
-        }
-        continue;
-      }
-      state[stage.index] = 2;
-      stack.pop();
-    }
+    if (state[root.index] === 0) walk(root, out, state, (edge, s) => s === 1 && found.push(edge), () => {});
   }
   return found;
 }
