@@ -2,13 +2,31 @@
 // chosen over `sh-syntax` (the same parser as WebAssembly) because its API is synchronous and returns the whole
 // syntax tree; sh-syntax only answers through a Promise and keeps just each top-level statement's position.
 // The figures are in bench/shell-parsers.mjs.
-import { restoreGlobals } from "./global-snapshot.js";
-import mvdan, { type ShFile, type ShParseError, type ShParser, type ShSyntax } from "mvdan-sh";
+//
+// It is loaded on first use: the GopherJS build is 1.5 MB of JavaScript, and a lint that meets no script needing
+// it (or a CLI run that only prints help) should not pay for evaluating it.
+import { createRequire } from "node:module";
+import type { ShFile, ShParseError, ShParser, ShSyntax } from "mvdan-sh";
 
-restoreGlobals();
+let loaded: ShSyntax | null = null;
 
-/** mvdan/sh's syntax package through its JS wrappers (NodeType, Walk): handy, but slow on whole scripts. */
-export const syntax: ShSyntax = mvdan.syntax;
+/** mvdan/sh's syntax package through its JS wrappers (NodeType, Walk, NewPrinter): handy, but slow on whole scripts. */
+export function shSyntax(): ShSyntax {
+  if (loaded) return loaded;
+  // GopherJS's prelude sets `Error.stackTraceLimit = Infinity` (every error in the process would then record its
+  // whole stack) and `globalThis.require`; both are put back as they were.
+  const hadRequire = Object.prototype.hasOwnProperty.call(globalThis, "require");
+  const savedRequire: unknown = (globalThis as { require?: unknown }).require;
+  const savedStackTraceLimit = Error.stackTraceLimit;
+  try {
+    loaded = (createRequire(import.meta.url)("mvdan-sh") as { syntax: ShSyntax }).syntax;
+  } finally {
+    Error.stackTraceLimit = savedStackTraceLimit;
+    if (hadRequire) (globalThis as { require?: unknown }).require = savedRequire;
+    else delete (globalThis as { require?: unknown }).require;
+  }
+  return loaded;
+}
 
 export type ParseOutcome =
   /** file: the wrapped `*syntax.File`; `file.__internal_object__` is its Go value, for go-node.ts. */
@@ -37,6 +55,7 @@ export function parseShell(script: string, dialect: "posix" | "bash"): ParseOutc
 function parseUncached(script: string, dialect: "posix" | "bash"): ParseOutcome {
   let parser = parsers.get(dialect);
   if (!parser) {
+    const syntax = shSyntax();
     parser = syntax.NewParser(syntax.Variant(dialect === "bash" ? syntax.LangBash : syntax.LangPOSIX));
     parsers.set(dialect, parser);
   }
