@@ -1,6 +1,6 @@
 import type { Instruction, Range, Word } from "../../syntax/tree.js";
 import { defineRule } from "../rule.js";
-import { cleanPath, compileDockerignore } from "./util/buildkit-dockerignore.js";
+import { cleanPath, compileDockerignore } from "../../model/dockerignore.js";
 import { expandKnown } from "./util/buildkit-support.js";
 
 // Sources that do not come from the build context: URLs and Git repositories (ADD).

@@ -1,4 +1,4 @@
-// .dockerignore matching as moby/patternmatcher does it, for BuildKit's CopyIgnoredFile check: the
+// .dockerignore matching as moby/patternmatcher does it, shared by BuildKit's CopyIgnoredFile check and the builder: the
 // reader (ignorefile.ReadAll), the pattern list (New: trim, clean, `!` exceptions, syntax check), and
 // MatchesOrParentMatches (a path is excluded when the last pattern matching it or one of its parent
 // directories is not an exception). `*` and `?` stop at `/`, `**` spans directories, `[...]` and `\`
