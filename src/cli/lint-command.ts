@@ -6,7 +6,6 @@
 import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { applyFixes } from "../lint/apply-fixes.js";
 import {
   distance,
   isAtOrAbove,
@@ -19,15 +18,18 @@ import {
   type LintConfig,
 } from "../lint/config.js";
 import { lint, type LintResult } from "../lint/engine.js";
+import { fixAll } from "../lint/fix-all.js";
 import { findFormat, FORMATS } from "../lint/format/index.js";
 import type { FileReport } from "../lint/format/report.js";
 import type { Level } from "../lint/rule.js";
+import type { ShellcheckHook } from "../lint/shellcheck-hook.js";
 import type { LabelType, LintSettings } from "../lint/settings.js";
 import { ConfigFinder, ioReason, kindOf, type LoadedConfig } from "./find-config.js";
 import { findFiles, type Input } from "./find-files.js";
 import type { CliIo } from "./io.js";
 import { readDockerignore, type DockerignoreResult } from "./read-dockerignore.js";
 import { readInput } from "./read-input.js";
+import { findShellcheck, shellcheckRunner } from "./run-shellcheck.js";
 import { LINT_HELP } from "./usage.js";
 import { writeAtomic } from "./write-atomic.js";
 
@@ -53,6 +55,7 @@ export interface LintArgs {
   platform?: string;
   verbose: boolean;
   color?: boolean;
+  noShellcheck: boolean;
 }
 
 type Parsed = { ok: true; args: LintArgs } | { ok: false; error: string } | { help: true };
@@ -76,7 +79,7 @@ const VALUE_OPTIONS = [
   "--target",
   "--platform",
 ] as const;
-const SWITCHES = ["--no-fail", "--fix", "--unsafe-fixes", "--verbose", "--color", "--no-color", "--strict-labels", "--disable-ignore-pragma", "--help"] as const;
+const SWITCHES = ["--no-fail", "--fix", "--unsafe-fixes", "--verbose", "--color", "--no-color", "--strict-labels", "--disable-ignore-pragma", "--no-shellcheck", "--help"] as const;
 const SHORT: Record<string, string> = { "-c": "--config", "-f": "--format", "-t": "--failure-threshold", "-v": "--verbose", "-h": "--help" };
 
 /** Reads lint's command line. */
@@ -93,6 +96,7 @@ export function parseLintArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
     fix: false,
     unsafeFixes: false,
     verbose: false,
+    noShellcheck: false,
   };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
@@ -142,6 +146,9 @@ export function parseLintArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
           break;
         case "--disable-ignore-pragma":
           args.disableIgnorePragma = true;
+          break;
+        case "--no-shellcheck":
+          args.noShellcheck = true;
           break;
       }
       continue;
@@ -245,7 +252,7 @@ function commandLineLayer(args: LintArgs, warn: (message: string) => void): Lint
   if (args.strictLabels) settings.strictLabels = true;
   if (args.disableIgnorePragma) settings.disableIgnorePragma = true;
   if (Object.keys(args.buildArgs).length) settings.buildArgs = args.buildArgs;
-  return { settings, failureThreshold: args.failureThreshold, noFail: args.noFail || undefined };
+  return { settings, failureThreshold: args.failureThreshold, noFail: args.noFail || undefined, ...(args.noShellcheck ? { shellcheck: false } : {}) };
 }
 
 interface FileOutcome {
@@ -269,8 +276,6 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-
-const MAX_FIX_PASSES = 10;
 
 export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = parseLintArgs(argv, env);
@@ -355,6 +360,17 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
   for (const e of found.errors) fail(e);
 
   const dockerignoreCache = new Map<string, Promise<DockerignoreResult | null>>();
+  // ShellCheck is looked for once, when the first file wants it.
+  let shellcheck: ShellcheckHook | null | undefined;
+  const shellcheckHook = (): ShellcheckHook | null => {
+    if (shellcheck === undefined) {
+      const found = findShellcheck(env);
+      shellcheck = found ? shellcheckRunner(found, env) : null;
+      if (verbose) io.err(found ? `dflint: shellcheck: ${found}\n` : "dflint: shellcheck not found on PATH; SC checks skipped (install: apt-get install shellcheck)\n");
+    }
+    return shellcheck;
+  };
+  const shellcheckFailures = new Set<string>();
   const lintOne = async (input: Input): Promise<FileOutcome> => {
     const isStdin = input.kind === "stdin";
     const path = input.kind === "file" ? input.path : null;
@@ -391,7 +407,17 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
 
     const settings: Partial<LintSettings> = { ...config.settings, dockerignore };
     const analyze = { ...(args.target !== undefined ? { target: args.target } : {}), ...(args.platform !== undefined ? { platform: args.platform } : {}) };
-    const run = (input: string | Uint8Array): LintResult => lint(input, { fileName: display, settings, analyze });
+    const hook = config.shellcheck === false ? null : shellcheckHook();
+    const run = (input: string | Uint8Array): LintResult => {
+      const linted = lint(input, { fileName: display, settings, analyze, ...(hook ? { shellcheck: hook } : {}) });
+      // The same failure on every file (a broken binary) is said once.
+      const failure = linted.shellcheckError;
+      if (failure !== undefined && !shellcheckFailures.has(failure)) {
+        shellcheckFailures.add(failure);
+        io.err(`dflint: note: ${display}: ShellCheck failed (${failure}); SC checks skipped\n`);
+      }
+      return linted;
+    };
     let result = run(read.bytes);
     let text = result.tree.text;
     let error = false;
@@ -403,14 +429,9 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
         warn(`${display}: not fixed: the file is not valid UTF-8`);
       } else {
         const original = text;
-        let fixes = 0;
-        for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-          const next = applyFixes(text, result.findings, { unsafe: args.unsafeFixes });
-          if (next.applied === 0 || next.text === text) break;
-          fixes += next.applied;
-          text = next.text;
-          result = run(text);
-        }
+        const fixed = fixAll(text, { fileName: display, settings, analyze, unsafe: args.unsafeFixes }, result);
+        const fixes = fixed.fixes;
+        ({ text, result } = fixed);
         if (text !== original) {
           if (isStdin) fixedStdin = text;
           else {
