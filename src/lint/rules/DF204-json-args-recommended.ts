@@ -42,7 +42,7 @@ export default defineRule({
   docs: {
     summary: "Write CMD and ENTRYPOINT in exec (JSON) form.",
     rationale:
-      "In shell form the command runs as a child of `/bin/sh -c`, which does not pass on signals: `docker stop` waits and then kills it. If a shell is what you want, say so with SHELL.",
+      "In shell form the command runs as a child of `/bin/sh -c`, which does not pass on signals: `docker stop` waits and then kills it. If a shell is what you want, say so with SHELL. hadolint's DL3025 flags these too; each is reported once, as DF204, and ignoring either code silences it.",
     bad: "FROM alpine:3.20\nENTRYPOINT my-program start",
     good: 'FROM alpine:3.20\nENTRYPOINT ["my-program", "start"]',
   },

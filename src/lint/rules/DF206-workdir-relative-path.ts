@@ -10,9 +10,9 @@ export default defineRule({
   docs: {
     summary: "Make the first WORKDIR of a stage absolute.",
     rationale:
-      "A relative WORKDIR is joined to the base image's working directory, which the Dockerfile does not show and which can change with the image.",
-    bad: "FROM node:20\nWORKDIR app\nCOPY . .",
-    good: "FROM node:20\nWORKDIR /app\nCOPY . .",
+      "A relative WORKDIR is joined to the base image's working directory, which the Dockerfile does not show and which can change with the image. Where hadolint's DL3000 flags the same WORKDIR, it is reported once, as DL3000; this rule adds WORKDIRs whose variables expand to a relative path.",
+    bad: "FROM node:20\nARG APP_DIR=app\nWORKDIR $APP_DIR\nCOPY . .",
+    good: "FROM node:20\nARG APP_DIR=/app\nWORKDIR $APP_DIR\nCOPY . .",
   },
   fix: null, // the base image's working directory is unknown here
   check({ tree, model, report }) {

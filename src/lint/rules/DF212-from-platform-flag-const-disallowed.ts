@@ -10,7 +10,7 @@ export default defineRule({
   docs: {
     summary: "Do not pin `FROM --platform` to a constant.",
     rationale:
-      "A constant platform builds that stage for one platform whatever the build asks for, so multi-platform builds silently get the wrong binaries; use $BUILDPLATFORM or $TARGETPLATFORM.",
+      "A constant platform builds that stage for one platform whatever the build asks for, so multi-platform builds silently get the wrong binaries; use $BUILDPLATFORM or $TARGETPLATFORM. hadolint's DL3029 flags these too; each is reported once, as DF212, and ignoring either code silences it.",
     bad: "FROM --platform=linux/amd64 alpine:3.20 AS build\nRUN echo hi",
     good: "FROM --platform=$BUILDPLATFORM alpine:3.20 AS build\nRUN echo hi",
   },

@@ -17,7 +17,8 @@ export default defineRule({
   source: "hadolint",
   docs: {
     summary: "Use an absolute WORKDIR.",
-    rationale: "A relative WORKDIR is joined to whatever the working directory was, often the base image's, which the Dockerfile does not show; an absolute path says where files go.",
+    rationale:
+      "A relative WORKDIR is joined to whatever the working directory was, often the base image's, which the Dockerfile does not show; an absolute path says where files go. BuildKit's WorkdirRelativePath (DF206) flags the first relative WORKDIR too; it is reported once, as DL3000, and ignoring either code silences it.",
     bad: "FROM alpine:3.20\nWORKDIR app",
     good: "FROM alpine:3.20\nWORKDIR /app",
   },

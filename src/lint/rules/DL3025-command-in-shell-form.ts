@@ -28,9 +28,10 @@ export default defineRule({
   source: "hadolint",
   docs: {
     summary: "Write CMD, ENTRYPOINT and HEALTHCHECK CMD in exec (JSON) form.",
-    rationale: "In shell form the command runs under `/bin/sh -c`: the shell is PID 1, so SIGTERM from `docker stop` never reaches the program, and CMD arguments cannot be appended to an ENTRYPOINT.",
-    bad: "FROM node:22-alpine\nCMD node server.js",
-    good: 'FROM node:22-alpine\nCMD ["node", "server.js"]',
+    rationale:
+      "In shell form the command runs under `/bin/sh -c`: the shell is PID 1, so SIGTERM from `docker stop` never reaches the program, and CMD arguments cannot be appended to an ENTRYPOINT. A CMD or ENTRYPOINT that DF204 (JSONArgsRecommended) also flags is reported once, as DF204; ignoring either code silences it.",
+    bad: "FROM node:22-alpine\nHEALTHCHECK CMD wget -q -O /dev/null http://localhost:3000/",
+    good: 'FROM node:22-alpine\nHEALTHCHECK CMD ["wget", "-q", "-O", "/dev/null", "http://localhost:3000/"]',
   },
   fix: {
     safety: "unsafe",

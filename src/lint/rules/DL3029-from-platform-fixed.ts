@@ -12,8 +12,9 @@ export default defineRule({
   source: "hadolint",
   docs: {
     summary: "Do not fix FROM's platform to one value.",
-    rationale: "`FROM --platform=linux/amd64` builds that platform whatever the build asks for, so multi-platform builds and builds on other machines get the wrong image; use `$BUILDPLATFORM` or `$TARGETPLATFORM`.",
-    bad: "FROM --platform=linux/amd64 golang:1.23 AS build",
+    rationale:
+      "`FROM --platform=linux/amd64` builds that platform whatever the build asks for, so multi-platform builds and builds on other machines get the wrong image; use `$BUILDPLATFORM` or `$TARGETPLATFORM`. A constant platform that DF212 (FromPlatformFlagConstDisallowed) also flags is reported once, as DF212; ignoring either code silences it.",
+    bad: "ARG PLATFORM=linux/amd64\nFROM --platform=$PLATFORM golang:1.23 AS build",
     good: "FROM --platform=$BUILDPLATFORM golang:1.23 AS build",
   },
   fix: null, // dropping the flag or choosing the build's platform changes what is built
@@ -22,8 +23,7 @@ export default defineRule({
       const platform = stage.platform;
       if (!platform || platform.raw === "") continue;
       if (platform.raw.includes("BUILDPLATFORM") || platform.raw.includes("TARGETPLATFORM") || PLATFORM_ARG.test(platform.raw)) continue;
-      const flag = stage.from.flags.find((f) => f.name === "platform");
-      report({ range: flag?.range ?? platform.range, message: `FROM --platform=${platform.raw} fixes the platform; use $BUILDPLATFORM or $TARGETPLATFORM.` });
+      report({ range: platform.range, message: `FROM --platform=${platform.raw} fixes the platform; use $BUILDPLATFORM or $TARGETPLATFORM.` });
     }
   },
 });

@@ -6,7 +6,10 @@ export default defineRule({
   code: "DL4003",
   name: "cmd-repeated",
   level: "warning",
-  source: "hadolint",
+  // BuildKit flags the same repeats under one name for CMD, ENTRYPOINT and HEALTHCHECK, at the earlier
+  // instruction; hadolint's codes and places are kept, and the name is an alias of all three.
+  aliases: ["MultipleInstructionsDisallowed"],
+  source: "hadolint+buildkit",
   docs: {
     summary: "Give a stage one CMD.",
     rationale: "Only the last CMD of a stage takes effect; the earlier ones do nothing and mislead the reader.",

@@ -6,7 +6,10 @@ export default defineRule({
   code: "DL4004",
   name: "entrypoint-repeated",
   level: "error",
-  source: "hadolint",
+  // BuildKit flags the same repeats under one name for CMD, ENTRYPOINT and HEALTHCHECK, at the earlier
+  // instruction; hadolint's codes and places are kept, and the name is an alias of all three.
+  aliases: ["MultipleInstructionsDisallowed"],
+  source: "hadolint+buildkit",
   docs: {
     summary: "Give a stage one ENTRYPOINT.",
     rationale: "Only the last ENTRYPOINT of a stage takes effect; the earlier ones do nothing and mislead the reader.",
