@@ -2,9 +2,9 @@
 import type { GoValue } from "mvdan-sh";
 import type { LineIndex } from "../../syntax/line-index.js";
 import type { Range } from "../../syntax/tree.js";
-import { sourceOffset } from "../../syntax/value-offsets.js";
 import { goField, goSlice, goSpan, goString, goType, walkStatements } from "./go-node.js";
 import type { ScriptSource } from "./script-source.js";
+import { scriptRanges } from "./script-ranges.js";
 import type { ShellWord, SimpleCommand } from "./types.js";
 import { utf16Offsets } from "./utf8-offsets.js";
 import { wordValue } from "./word-value.js";
@@ -12,12 +12,8 @@ import { wordValue } from "./word-value.js";
 /** Every simple command of a parsed script in source order, wherever it sits (&&, pipelines, $(...), bodies). */
 export function collectCommands(file: GoValue, script: ScriptSource, index: LineIndex): SimpleCommand[] {
   const toUtf16 = utf16Offsets(script.text);
-  const range = (startByte: number, endByte: number): Range => {
-    const start = toUtf16(startByte);
-    const end = toUtf16(endByte);
-    const s = sourceOffset(script.runs, start);
-    return index.range(s, Math.max(s, sourceOffset(script.runs, end, end > start)));
-  };
+  const toRange = scriptRanges(script, index);
+  const range = (startByte: number, endByte: number): Range => toRange(toUtf16(startByte), toUtf16(endByte));
   const slice = (n: GoValue) => {
     const [s, e] = goSpan(n);
     return script.text.slice(toUtf16(s), toUtf16(e));

@@ -4,8 +4,10 @@ import type { LineIndex } from "../../syntax/line-index.js";
 import { sourceOffset } from "../../syntax/value-offsets.js";
 import { collectCommands } from "./collect-commands.js";
 import type { ScriptSource } from "./script-source.js";
+import { quickRead, type QuickScript } from "./quick-read.js";
+import { scriptRanges } from "./script-ranges.js";
 import { parseShell } from "./shell-parser.js";
-import type { RunScript } from "./types.js";
+import type { RunScript, ShellWord, SimpleCommand } from "./types.js";
 import { utf16Offsets } from "./utf8-offsets.js";
 
 /** A parsed script with its syntax tree, kept for the caller that looks further (heredocs fed to a shell). */
@@ -16,6 +18,14 @@ export type ParsedScript = { result: RunScript; file: ShFile | null };
 
 /** Parses a script in its dialect, or as bash when POSIX sh rejects it. */
 export function parseScript(script: ScriptSource, dialect: "posix" | "bash", index: LineIndex): ParsedScript {
+  // The plain shell most RUN lines hold needs no full parser; what quickRead accepts, both dialects read alike.
+  const quick = quickRead(script.text);
+  if (quick) return { result: { kind: "parsed", commands: quickCommands(quick, script, index), dialect }, file: null };
+  return parseScriptFully(script, dialect, index);
+}
+
+/** parseScript through mvdan/sh alone, with its syntax tree: the reference quickRead is tested against. */
+export function parseScriptFully(script: ScriptSource, dialect: "posix" | "bash", index: LineIndex): ParsedScript {
   const first = parseShell(script.text, dialect);
   if (first.ok) return { result: { kind: "parsed", commands: collectCommands(first.file.__internal_object__, script, index), dialect }, file: first.file };
   if (dialect === "posix") {
@@ -35,4 +45,13 @@ function syntaxError(script: ScriptSource, error: { message: string; offset: num
   const s = sourceOffset(script.runs, start);
   const range = script.runs.length ? index.range(s, Math.max(s, sourceOffset(script.runs, end, true))) : undefined;
   return { kind: "unparsed", reason: "syntax-error", message: error.message, ...(range ? { range } : {}) };
+}
+
+function quickCommands(quick: QuickScript, script: ScriptSource, index: LineIndex): SimpleCommand[] {
+  const range = scriptRanges(script, index);
+  const text = script.text;
+  return quick.commands.map((c) => {
+    const words: ShellWord[] = c.words.map((w) => ({ text: text.slice(w.start, w.end), value: w.value, range: range(w.start, w.end) }));
+    return { name: words[0] ?? null, args: words.slice(1), assignments: c.assignments.map(([s, e]) => text.slice(s, e)), range: range(c.start, c.end) };
+  });
 }
