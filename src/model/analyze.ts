@@ -10,6 +10,7 @@ import { sourceOffset, valueRuns } from "../syntax/value-offsets.js";
 import { LineIndex } from "../syntax/line-index.js";
 import { readMountFields } from "../syntax/mount-options.js";
 import { platformArgs } from "./automatic-args.js";
+import { defaultShell, POSIX_SHELL } from "./default-shell.js";
 import { parseImageReference } from "./image-reference.js";
 import type { AnalyzeOptions, Declaration, Model, Scope, Stage, StageEdge, VariableReference } from "./model.js";
 import { MODEL_PROBLEMS } from "./model-problems.js";
@@ -17,7 +18,6 @@ import { resolveWorkdir, parseExposedPort } from "./stage-settings.js";
 import { cycleEdges, baseOrder, outgoing, stagesNeededBy } from "./stage-graph.js";
 import { findVariableReferences, type FoundReference } from "./variable-references.js";
 
-const DEFAULT_SHELL = ["/bin/sh", "-c"];
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 /** A persistent list of declarations: each instruction keeps the head it saw. */
@@ -115,17 +115,18 @@ class Analysis {
   /** Whether a stage's environment is fully known (its base chain ends in scratch). */
   private readonly isEnvKnown = new Map<Stage, boolean>();
   private readonly finalVariables = new Map<Stage, Variables>();
+  private readonly targetPlatform: string;
 
   constructor(private readonly tree: Dockerfile, private readonly options: AnalyzeOptions) {
     this.index = new LineIndex(tree.text);
     this.escape = tree.escape;
     this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
+    this.targetPlatform = options.platform ?? options.buildPlatform ?? "linux/amd64";
   }
 
   run(): Model {
     const buildPlatform = this.options.buildPlatform ?? "linux/amd64";
-    const targetPlatform = this.options.platform ?? buildPlatform;
-    for (const [name, value] of platformArgs(buildPlatform, targetPlatform)) {
+    for (const [name, value] of platformArgs(buildPlatform, this.targetPlatform)) {
       this.global.declare(this.automatic(name, value));
     }
 
@@ -180,7 +181,7 @@ class Analysis {
       references: this.references,
       stageOf: (ins) => this.stageOfInstruction.get(ins) ?? null,
       scopeAt: (ins) => scopes.get(ins) ?? emptyScope,
-      shellAt: (ins) => this.shells.get(ins) ?? DEFAULT_SHELL,
+      shellAt: (ins) => this.shells.get(ins) ?? POSIX_SHELL,
       stagesNeededBy: (t) => {
         let r = memo.get(t);
         if (!r) memo.set(t, (r = stagesNeededBy(t, out, this.stages)));
@@ -271,7 +272,7 @@ class Analysis {
       platform,
       instructions: list.slice(1),
       parent: null,
-      shell: DEFAULT_SHELL,
+      shell: [...POSIX_SHELL],
       workdir: null,
       user: null,
       exposes: [],
@@ -368,6 +369,9 @@ class Analysis {
       stage.entrypoint = parent.entrypoint;
       stage.cmd = parent.cmd;
       stage.healthcheck = parent.healthcheck;
+    } else {
+      // Without a SHELL, BuildKit runs shell forms with the image OS's shell: cmd /S /C on Windows.
+      stage.shell = [...defaultShell(stage.base, stage.platform?.value ?? null, this.targetPlatform)];
     }
     for (const ins of stage.instructions) {
       this.scopes.set(ins, vars.scope());

@@ -96,7 +96,7 @@ export interface Stage {
   instructions: Instruction[];
   /** The stage this one is built on (FROM <stage>), directly. */
   parent: Stage | null;
-  /** SHELL in effect at the end of the stage (inherited through FROM <stage>). */
+  /** SHELL in effect at the end of the stage (inherited through FROM <stage>); without one, `/bin/sh -c`, or `cmd /S /C` on a Windows image. */
   shell: string[];
   /** WORKDIR at the end of the stage, resolved to an absolute path; null when never set. */
   workdir: string | null;
@@ -143,7 +143,7 @@ export interface Model {
   stageOf(instruction: Instruction): Stage | null;
   /** The variables an instruction sees when BuildKit expands it. */
   scopeAt(instruction: Instruction): Scope;
-  /** The SHELL in force at an instruction (a later SHELL in the stage does not count). */
+  /** The SHELL in force at an instruction (a later SHELL in the stage does not count); see Stage.shell. */
   shellAt(instruction: Instruction): readonly string[];
   /** The stages a target needs, the target included, in dependency order. */
   stagesNeededBy(target: Stage): Stage[];
