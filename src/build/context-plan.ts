@@ -55,15 +55,21 @@ async function readOptional(path: string): Promise<{ text: Buffer; mode: number;
   }
 }
 
+export interface Decision {
+  sendText?: string | null;
+  sources?: ContextSources | null;
+}
+
 export interface PlanOptions {
   context: string;
   dockerfile: DockerfileInput;
   /** Working directory for a relative `-f`. */
   cwd?: string;
-  /** Text to send in place of the Dockerfile (the legacy builder's request without unneeded stages). */
-  sendText?: (original: Uint8Array) => Uint8Array | null;
-  /** Minimal mode: what the target reads (null for the full context). */
-  sources?: ContextSources | null;
+  /**
+   * Called with the Dockerfile's bytes: the text to send in its place (the legacy builder's request
+   * without unneeded stages), and in minimal mode what the target reads.
+   */
+  decide?: (text: Uint8Array) => Promise<Decision> | Decision;
 }
 
 /** Reads the Dockerfile and ignore file and decides what goes into the context. */
@@ -134,7 +140,8 @@ export async function planContext(options: PlanOptions): Promise<PlanResult> {
   const ignore = compileDockerignore(patterns);
   if (!ignore) return { ok: false, error: `${ignoreFile} has a malformed pattern (a lone '!', or a bad [...] class)` };
 
-  const replacement = options.sendText?.(text) ?? null;
+  const decided: Decision = (await options.decide?.(text)) ?? {};
+  const replacement = decided.sendText != null ? Buffer.from(decided.sendText) : null;
   let dockerfileName = inside ?? "";
   const extras: ExtraFile[] = [];
   const replaced = new Set<string>();
@@ -152,10 +159,11 @@ export async function planContext(options: PlanOptions): Promise<PlanResult> {
 
   let minimal: ContextPlan["minimal"] = null;
   let selection: WalkOptions["selection"];
-  if (options.sources) {
-    if (!options.sources.ok) minimal = { fallback: options.sources.reason };
+  const sources = decided.sources;
+  if (sources) {
+    if (!sources.ok) minimal = { fallback: sources.reason };
     else {
-      const m = await minimalContext(root, options.sources.patterns);
+      const m = await minimalContext(root, sources.patterns);
       if (!m.ok) minimal = { fallback: m.reason };
       else {
         minimal = { roots: m.roots };

@@ -1,0 +1,268 @@
+// build(): a Dockerfile and its context in, an image out. Connects to the engine, picks the builder,
+// plans the context (full, or minimal from the model), streams it as a tar into POST /build while
+// reading the response, and turns the daemon's answer into a result or an error with the Dockerfile
+// line it belongs to. Progress goes to `onEvent`; `signal` aborts the request and the daemon's build.
+import { randomBytes } from "node:crypto";
+import { Transform } from "node:stream";
+import { analyze } from "../model/analyze.js";
+import type { Model } from "../model/model.js";
+import { parse } from "../syntax/parse.js";
+import { decodeStatus, type StatusResponse } from "./buildkit-status.js";
+import { contextSources, type ContextSources } from "./context-sources.js";
+import { planContext, type ContextPlan, type DockerfileInput } from "./context-plan.js";
+import { packContext } from "./context-tar.js";
+import { walkContext } from "./context-walk.js";
+import { allCredentials, proxyBuildArgs, readDockerConfig, registryConfigHeader } from "./docker-config.js";
+import { Engine, isVersionAtLeast } from "./engine-client.js";
+import { resolveEndpoint } from "./engine-endpoint.js";
+import { lineOfLegacyStep, lineOfMessage, lineOfVertex } from "./error-line.js";
+import { readMessages, type StreamMessage } from "./json-stream.js";
+import { pruneStages } from "./prune-stages.js";
+import { buildQuery, type Builder, type BuildRequestOptions } from "./request.js";
+
+export type BuildEvent =
+  | { type: "start"; builder: Builder; engine: string; apiVersion: string; dockerfile: string; minimal: ContextPlan["minimal"] }
+  | { type: "note"; message: string }
+  /** Bytes of tar sent so far. */
+  | { type: "upload"; bytes: number; done: boolean }
+  /** A legacy builder message (step text, RUN output, pull progress). */
+  | { type: "message"; message: StreamMessage }
+  /** A decoded BuildKit progress update. */
+  | { type: "status"; status: StatusResponse };
+
+export interface BuildOptions extends Omit<BuildRequestOptions, "dockerfile" | "buildArgs"> {
+  /** The context directory. */
+  context: string;
+  dockerfile?: DockerfileInput;
+  /** For a relative `-f`; the process's working directory by default. */
+  cwd?: string;
+  /** `null`: declared without a value (the daemon treats it as unset). */
+  buildArgs?: Readonly<Record<string, string | null>>;
+  /** "auto" (the default): BuildKit when the engine can run it. */
+  builder?: Builder | "auto";
+  contextMode?: "full" | "minimal";
+  signal?: AbortSignal;
+  onEvent?: (event: BuildEvent) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuildResult {
+  imageId: string;
+  tags: string[];
+  warnings: string[];
+  elapsedMs: number;
+  builder: Builder;
+  /** Files and content bytes sent. */
+  sent: { files: number; bytes: number };
+  /** Whether the minimal context was used, or why not. */
+  minimal: ContextPlan["minimal"];
+}
+
+export type BuildErrorKind = "usage" | "unreachable" | "io" | "build" | "aborted";
+
+export interface BuildError {
+  kind: BuildErrorKind;
+  message: string;
+  /** The Dockerfile the line refers to, its text, and the 1-based line. */
+  dockerfile?: { display: string; text: string; line: number };
+  /** A RUN's exit code (legacy builder). */
+  exitCode?: number;
+}
+
+export type BuildOutcome = { ok: true; result: BuildResult } | { ok: false; error: BuildError };
+
+/** Picks the builder: BuildKit when asked, or when the engine recommends or supports it (API 1.39+ on Linux). */
+export function chooseBuilder(requested: BuildOptions["builder"], engine: Engine): Builder {
+  if (requested === "legacy" || requested === "buildkit") return requested;
+  const { builderVersion, apiVersion, osType } = engine.info;
+  if (builderVersion === "1") return "legacy";
+  if (builderVersion === "2") return "buildkit";
+  return isVersionAtLeast(apiVersion, "1.39") && (osType ?? "linux") === "linux" ? "buildkit" : "legacy";
+}
+
+// Base images whose ONBUILD triggers could read the context are only known to the engine.
+async function onbuildFallback(engine: Engine, model: Model): Promise<string | null> {
+  if (!model.target) return null;
+  for (const stage of model.stagesNeededBy(model.target)) {
+    if (stage.base.kind !== "image") continue;
+    const name = stage.base.text;
+    const r = await engine.json<{ Config?: { OnBuild?: string[] | null } }>("GET", `/images/${encodeURIComponent(name)}/json`);
+    if (!r.ok) return r.error;
+    if (r.status === 404) return `the base image ${name} is not in the engine yet, so its ONBUILD triggers are unknown`;
+    if (r.body?.Config?.OnBuild?.length) return `the base image ${name} has ONBUILD triggers, which may read the context`;
+  }
+  return null;
+}
+
+/** Builds an image. Never throws for bad input or a failing engine. */
+export async function build(options: BuildOptions): Promise<BuildOutcome> {
+  const started = Date.now();
+  const env = options.env ?? process.env;
+  const emit = options.onEvent ?? (() => {});
+  const signal = options.signal;
+  const fail = (kind: BuildErrorKind, message: string, extra: Partial<BuildError> = {}): BuildOutcome => ({ ok: false, error: { kind, message, ...extra } });
+
+  const where = await resolveEndpoint(env);
+  if (!where.ok) return fail("unreachable", where.error);
+  const connected = await Engine.connect(where.endpoint, env, signal);
+  if (!connected.ok) {
+    if (signal?.aborted) return fail("aborted", "the build was cancelled");
+    return fail("unreachable", `${connected.error}. Start an engine (dockerd, or ../shared/engine/start-dockerd.sh here) or point DOCKER_HOST or a docker context at one.`);
+  }
+  const engine = connected.engine;
+  const builder = chooseBuilder(options.builder, engine);
+
+  // The model of the Dockerfile as sent; the build args here are the ones with values.
+  const buildArgs: Record<string, string | null> = { ...options.buildArgs };
+  const config = await readDockerConfig(env);
+  if (!config.ok) return fail("io", config.error);
+  const host = where.endpoint.kind === "tcp" ? `tcp://${where.endpoint.host}:${where.endpoint.port}` : where.endpoint.address;
+  for (const [k, v] of Object.entries(proxyBuildArgs(config.config, host))) if (!(k in buildArgs)) buildArgs[k] = v;
+  const known: Record<string, string> = {};
+  for (const [k, v] of Object.entries(buildArgs)) if (v !== null) known[k] = v;
+
+  let userModel: Model | null = null;
+  let sentModel: Model | null = null;
+  const planned = await planContext({
+    context: options.context,
+    dockerfile: options.dockerfile ?? { kind: "default" },
+    cwd: options.cwd,
+    decide: async (bytes) => {
+      userModel = analyze(parse(bytes).tree, { buildArgs: known, ...(options.target ? { target: options.target } : {}), ...(options.platform ? { platform: options.platform } : {}) });
+      sentModel = userModel;
+      let sendText: string | null = null;
+      if (builder === "legacy" && userModel.target) {
+        sendText = pruneStages(userModel);
+        if (sendText !== null) sentModel = analyze(parse(sendText).tree, { buildArgs: known, ...(options.target ? { target: options.target } : {}) });
+      }
+      let sources: ContextSources | null = null;
+      if (options.contextMode === "minimal") {
+        sources = contextSources(userModel);
+        if (sources.ok) {
+          const why = await onbuildFallback(engine, userModel);
+          if (why) sources = { ok: false, reason: why };
+        }
+      }
+      return { sendText, sources };
+    },
+  });
+  if (!planned.ok) return fail("io", planned.error);
+  const plan = planned.plan;
+  const dockerfileText = Buffer.from(plan.dockerfileText).toString("utf8");
+  const frameAt = (line: number | null): Partial<BuildError> => (line ? { dockerfile: { display: plan.dockerfileDisplay, text: dockerfileText, line } } : {});
+
+  const buildId = randomBytes(32).toString("hex");
+  const q = buildQuery({ ...options, buildArgs, dockerfile: plan.dockerfileName }, builder, engine.info.apiVersion, buildId);
+  if (!q.ok) return fail("usage", q.error);
+  emit({ type: "start", builder, engine: where.endpoint.address, apiVersion: engine.info.apiVersion, dockerfile: plan.dockerfileDisplay, minimal: plan.minimal });
+
+  // The context: walked, packed and counted as it streams into the request.
+  const packed = packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
+  let sentBytes = 0;
+  let lastReport = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      sentBytes += chunk.length;
+      const now = Date.now();
+      if (now - lastReport >= 100) {
+        lastReport = now;
+        emit({ type: "upload", bytes: sentBytes, done: false });
+      }
+      cb(null, chunk);
+    },
+    flush(cb) {
+      emit({ type: "upload", bytes: sentBytes, done: true });
+      cb();
+    },
+  });
+  packed.stream.on("error", (e) => counter.destroy(e));
+  packed.stream.pipe(counter);
+
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const cancelBuildKit = () => {
+    // Closing the connection cancels the build; BuildKit is also told by id, as the CLI does.
+    if (builder === "buildkit") void engine.request({ method: "POST", path: "/build/cancel", query: { id: buildId } }).then((r) => r.ok && r.response.resume());
+  };
+  signal?.addEventListener("abort", cancelBuildKit, { once: true });
+  try {
+    const headers: Record<string, string> = { "Content-Type": "application/x-tar" };
+    const creds = await allCredentials(config.config);
+    headers["X-Registry-Config"] = registryConfigHeader(creds);
+    const res = await engine.request({ method: "POST", path: "/build", query: q.query, body: counter, headers, signal: controller.signal });
+    if (!res.ok) {
+      packed.stream.destroy();
+      if (signal?.aborted) return fail("aborted", "the build was cancelled");
+      const packError = await Promise.race([packed.done, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+      if (packError && !packError.ok && !/stream was closed/.test(packError.error)) return fail("io", packError.error);
+      return fail("unreachable", res.error);
+    }
+    if (res.status >= 400) {
+      const chunks: Buffer[] = [];
+      for await (const c of res.response) chunks.push(c as Buffer);
+      const body = Buffer.concat(chunks).toString("utf8");
+      let message = body.trim();
+      try {
+        message = (JSON.parse(body) as { message?: string }).message ?? message;
+      } catch {
+        // plain text (an API version refusal)
+      }
+      packed.stream.destroy();
+      const outcome = await packed.done;
+      if (!outcome.ok && !/stream was closed/.test(outcome.error)) return fail("io", outcome.error);
+      return fail("build", message || `the engine answered HTTP ${res.status}`, frameAt(lineOfMessage(message)));
+    }
+
+    let imageId = "";
+    let lastStep = 0;
+    let failedVertex = "";
+    const warnings: string[] = [];
+    const tags = [...(options.tags ?? [])];
+    for await (const m of readMessages(res.response)) {
+      if (m.errorDetail || m.error) {
+        const message = m.errorDetail?.message ?? m.error ?? "the build failed";
+        const model = sentModel as Model | null;
+        const line = lineOfMessage(message) ?? (model ? (builder === "legacy" ? lineOfLegacyStep(model, lastStep) : lineOfVertex(model, failedVertex)) : null);
+        res.response.destroy();
+        return fail("build", message, { ...frameAt(line), ...(m.errorDetail?.code ? { exitCode: m.errorDetail.code } : {}) });
+      }
+      if (m.id === "moby.buildkit.trace" && typeof m.aux === "string") {
+        const status = decodeStatus(m.aux);
+        if (status) {
+          for (const v of status.vertexes) if (v.error) failedVertex = v.name;
+          for (const w of status.warnings) warnings.push(w.short);
+          emit({ type: "status", status });
+        }
+        continue;
+      }
+      if (m.aux && typeof m.aux === "object" && typeof (m.aux as { ID?: unknown }).ID === "string") {
+        imageId = (m.aux as { ID: string }).ID;
+        continue;
+      }
+      if (typeof m.stream === "string") {
+        const step = /^Step (\d+)\/\d+ :/.exec(m.stream);
+        if (step) lastStep = Number(step[1]);
+        if (/^\[Warning\]/.test(m.stream)) warnings.push(m.stream.replace(/^\[Warning\]\s*/, "").trim());
+        // q=1 answers with the ID alone; before API 1.30 the legacy builder sent no aux ID.
+        const built = /^Successfully built ([0-9a-f]+)\s*$/.exec(m.stream) ?? (options.quiet ? /^(sha256:[0-9a-f]{64})\s*$/.exec(m.stream) : null);
+        if (built && !imageId) imageId = built[1]!;
+      }
+      emit({ type: "message", message: m });
+    }
+    const outcome = await packed.done;
+    if (!outcome.ok) return fail("io", outcome.error);
+    if (signal?.aborted) return fail("aborted", "the build was cancelled");
+    if (!imageId) return fail("build", "the engine ended the build without naming an image");
+    return { ok: true, result: { imageId, tags, warnings, elapsedMs: Date.now() - started, builder, sent: outcome.summary, minimal: plan.minimal } };
+  } catch (e) {
+    if (signal?.aborted) return fail("aborted", "the build was cancelled");
+    const outcome = await Promise.race([packed.done, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+    if (outcome && !outcome.ok && !/stream was closed/.test(outcome.error)) return fail("io", outcome.error);
+    return fail("unreachable", `the connection to the engine at ${where.endpoint.address} failed: ${(e as Error).message}`);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", cancelBuildKit);
+    if (!packed.stream.destroyed) packed.stream.destroy();
+  }
+}

@@ -1,0 +1,68 @@
+// The query of POST /build, encoded as the docker CLI encodes it: repeated `t` and `extrahosts`,
+// JSON for buildargs (null for a name given without a value), labels, cachefrom and ulimits, shmsize
+// in bytes, booleans as "1", and version=2 for BuildKit with a build id to cancel it by.
+import { isVersionAtLeast } from "./engine-client.js";
+
+export type Builder = "legacy" | "buildkit";
+
+export interface Ulimit {
+  Name: string;
+  Soft: number;
+  Hard: number;
+}
+
+export interface BuildRequestOptions {
+  dockerfile: string;
+  tags?: readonly string[];
+  buildArgs?: Readonly<Record<string, string | null>>;
+  target?: string;
+  labels?: Readonly<Record<string, string>>;
+  noCache?: boolean;
+  pull?: boolean;
+  platform?: string;
+  network?: string;
+  cacheFrom?: readonly string[];
+  addHosts?: readonly string[];
+  shmSize?: number;
+  ulimits?: readonly Ulimit[];
+  quiet?: boolean;
+}
+
+export type QueryResult = { ok: true; query: Record<string, string | string[]> } | { ok: false; error: string };
+
+// BuildKit runs RUN only in these network modes; the daemon refuses others with a 500.
+const BUILDKIT_NETWORKS = new Set(["default", "host", "none"]);
+
+/** The query for a build with this builder on an engine speaking `apiVersion`. */
+export function buildQuery(o: BuildRequestOptions, builder: Builder, apiVersion: string, buildId: string): QueryResult {
+  const q: Record<string, string | string[]> = { dockerfile: o.dockerfile };
+  if (o.tags?.length) q.t = [...o.tags];
+  if (o.target) q.target = o.target;
+  if (o.buildArgs && Object.keys(o.buildArgs).length) q.buildargs = JSON.stringify(o.buildArgs);
+  if (o.labels && Object.keys(o.labels).length) q.labels = JSON.stringify(o.labels);
+  if (o.noCache) q.nocache = "1";
+  if (o.pull) q.pull = "1";
+  if (o.quiet) q.q = "1";
+  if (o.platform) {
+    if (!isVersionAtLeast(apiVersion, "1.32")) return { ok: false, error: `--platform needs API 1.32 or later; the engine speaks ${apiVersion}` };
+    q.platform = o.platform;
+  }
+  if (o.network) {
+    if (builder === "buildkit" && !BUILDKIT_NETWORKS.has(o.network)) {
+      return { ok: false, error: `BuildKit runs RUN with --network default, host or none, not '${o.network}' (use --builder legacy for other networks)` };
+    }
+    q.networkmode = o.network;
+  }
+  if (o.cacheFrom?.length) q.cachefrom = JSON.stringify(o.cacheFrom);
+  if (o.addHosts?.length) q.extrahosts = [...o.addHosts];
+  if (o.shmSize !== undefined) q.shmsize = String(o.shmSize);
+  if (o.ulimits?.length) q.ulimits = JSON.stringify(o.ulimits);
+  if (builder === "legacy") {
+    q.rm = "1";
+    q.version = "1";
+  } else {
+    q.version = "2";
+    q.buildid = buildId;
+  }
+  return { ok: true, query: q };
+}
