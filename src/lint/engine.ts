@@ -11,6 +11,9 @@ import type { Dockerfile, Instruction, Range } from "../syntax/tree.js";
 import { findRule, RULES } from "./registry.js";
 import type { Level, Rule, RuleContext, TextEdit } from "./rule.js";
 import { DEFAULT_SETTINGS, type LintSettings } from "./settings.js";
+import { checkShellScripts } from "./shellcheck.js";
+import type { ShellcheckHook } from "./shellcheck-hook.js";
+import { shellcheckRule } from "./shellcheck-rule.js";
 import { readSuppressions } from "./suppress.js";
 
 export interface Finding {
@@ -30,6 +33,8 @@ export interface LintOptions {
   settings?: Partial<LintSettings>;
   /** Target stage and platforms for the model. */
   analyze?: Omit<AnalyzeOptions, "buildArgs">;
+  /** Runs ShellCheck on the RUN scripts (called once, with every script); without it there are no SC findings. */
+  shellcheck?: ShellcheckHook;
 }
 
 export interface LintResult {
@@ -38,6 +43,8 @@ export interface LintResult {
   model: Model;
   /** BuildKit's `# check=error=true`: the file asks that any finding fail the build. */
   checkError: boolean;
+  /** Why ShellCheck's findings are missing, when the hook failed. */
+  shellcheckError?: string;
 }
 
 const ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2, style: 3 };
@@ -113,8 +120,21 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
     }
   }
 
+  let shellcheckError: string | undefined;
+  if (options.shellcheck) {
+    const checked = checkShellScripts(options.shellcheck, tree, model, index, scripts);
+    if (!checked.ok) shellcheckError = checked.error;
+    else {
+      for (const f of checked.findings) {
+        const rule = shellcheckRule(f.code, f.level);
+        const level = effectiveLevel(rule, settings, suppressions.experimental);
+        if (level) emit(rule, level, f.message, f.range);
+      }
+    }
+  }
+
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || ORDER[a.level] - ORDER[b.level] || (a.code < b.code ? -1 : 1));
-  return { findings, tree, model, checkError: suppressions.checkError };
+  return { findings, tree, model, checkError: suppressions.checkError, ...(shellcheckError !== undefined ? { shellcheckError } : {}) };
 }
 
 // The instruction a finding belongs to: the one whose range holds its start (findings on comments or

@@ -19,8 +19,10 @@ function ruleCodes(list: string): string[] | null {
   const codes: string[] = [];
   for (const part of list.split(",")) {
     const rule = findRule(part.trim());
-    if (!rule) return null; // hadolint drops a pragma with any unknown code
-    codes.push(rule.code);
+    // ShellCheck's codes are rules too when ShellCheck runs (see shellcheck-rule.ts).
+    if (!rule && /^SC\d+$/i.test(part.trim())) codes.push(part.trim().toUpperCase());
+    else if (!rule) return null; // hadolint drops a pragma with any unknown code
+    else codes.push(rule.code);
   }
   return codes;
 }
