@@ -2,7 +2,9 @@
 // reader (ignorefile.ReadAll), the pattern list (New: trim, clean, `!` exceptions, syntax check), and
 // MatchesOrParentMatches (a path is excluded when the last pattern matching it or one of its parent
 // directories is not an exception). `*` and `?` stop at `/`, `**` spans directories, `[...]` and `\`
-// work as in Go's filepath.Match, and `. + ( ) | { } $` are literal. Unix paths only.
+// work as in Go's filepath.Match, and `. + ( ) | { } $` are literal. Unix paths only. Patterns become
+// Go regexps, as upstream, run with Go's meaning (go-regexp.ts): `?` is one code point, not one UTF-16 unit.
+import { goRegexp } from "./go-regexp.js";
 
 /** Go's path.Clean: `a//b` → `a/b`, `./a` → `a`, `a/../b` → `b`, a trailing `/` dropped, `` → `.`. */
 export function cleanPath(p: string): string {
@@ -140,11 +142,10 @@ function compilePattern(text: string, isException: boolean): IgnorePattern {
   let regexp: RegExp | null = null;
   let broken = false;
   if (type === "regexp") {
-    try {
-      regexp = new RegExp(source + "$");
-    } catch {
-      broken = true; // e.g. `[l-O]`: passes the syntax check, fails on first use as in Go
-    }
+    // The text is a Go regexp, read as Go reads it. One Go rejects (`[l-O]`, `\y`) passes the syntax
+    // check and fails on first use, as in Go.
+    regexp = goRegexp(source + "$");
+    broken = regexp === null;
   }
   const match = (path: string): boolean | "error" => {
     switch (type) {
