@@ -1,12 +1,14 @@
 // The dflint command line: argv in, exit code out. 0 clean, 1 problems found, 2 usage or I/O error.
 import { readFileSync } from "node:fs";
 import type { CliIo } from "./io.js";
-import { LINT_HELP, MAIN_HELP, PARSE_HELP, RULES_HELP } from "./usage.js";
+import { BUILD_HELP, CONTEXT_HELP, LINT_HELP, MAIN_HELP, PARSE_HELP, RULES_HELP } from "./usage.js";
 
 // Commands load on use: the linter's rules and shell parser take a while to load, and --version,
 // --help and parse need none of them.
 const lintCommand = async (args: string[], io: CliIo) => (await import("./lint-command.js")).lintCommand(args, io);
 const rulesCommand = async (args: string[], io: CliIo) => (await import("./rules-command.js")).rulesCommand(args, io);
+const buildCommand = async (args: string[], io: CliIo) => (await import("./build-command.js")).buildCommand(args, io);
+const contextCommand = async (args: string[], io: CliIo) => (await import("./context-command.js")).contextCommand(args, io);
 const parseCommand = async (args: string[], io: CliIo) => (await import("./parse-command.js")).parseCommand(args, io);
 
 function version(): string {
@@ -14,7 +16,7 @@ function version(): string {
   return pkg.version;
 }
 
-const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, check: LINT_HELP, rules: RULES_HELP, parse: PARSE_HELP };
+const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, check: LINT_HELP, rules: RULES_HELP, parse: PARSE_HELP, build: BUILD_HELP, context: CONTEXT_HELP };
 
 let guarded = false;
 // A reader that stops early (`dflint rules | head`) closes the pipe; the next write fails with EPIPE,
@@ -64,6 +66,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return parseCommand(rest, io);
     case "rules":
       return rulesCommand(rest, io);
+    case "build":
+      return buildCommand(rest, io);
+    case "context":
+      return contextCommand(rest, io);
     case "lint":
     case "check":
       return lintCommand(rest, io);

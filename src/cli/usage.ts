@@ -5,6 +5,9 @@ Usage:
   dflint [lint] [OPTIONS] PATH...  lint Dockerfiles (files, directories, globs, - for standard input)
   dflint rules [CODE...]           list the rules, or print one rule's documentation
   dflint parse [--format F] FILE   print what the parser makes of a file
+  dflint build [OPTIONS] [CONTEXT] build an image on a Docker engine (lints first)
+  dflint context [OPTIONS] [CONTEXT]
+                                   show what a build would send to the engine
   dflint --version | --help
 
 Commands:
@@ -13,6 +16,8 @@ Commands:
            print that rule's summary, rationale, examples and fix.
   parse    Print the syntax tree (--format json), BuildKit's AST dump
            (--format buildkit) or BuildKit-shaped records (--format buildkit-json).
+  build    Lint the Dockerfile, then stream the context to the Docker engine and build.
+  context  List the files a build would send, with sizes (--json for a machine-readable list).
 
 Examples:
   dflint Dockerfile
@@ -107,3 +112,59 @@ export const PARSE_HELP = `Usage: dflint parse [--format json|buildkit|buildkit-
 Examples:
   dflint parse Dockerfile | jq '.tree.instructions[].name'
   dflint parse --format buildkit Dockerfile`;
+
+export const BUILD_HELP = `Usage: dflint build [OPTIONS] [CONTEXT]
+
+Builds an image from CONTEXT (a directory; default .) on a Docker engine, as docker build does: the
+context is streamed as a tar after .dockerignore (or <Dockerfile>.dockerignore beside the Dockerfile).
+The engine is DOCKER_HOST (unix://, tcp:// with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, ssh://), else
+DOCKER_CONTEXT or the current docker context, else /var/run/docker.sock.
+
+Options:
+  -f, --file FILE             the Dockerfile (relative to the working directory; - for standard input)
+  -t, --tag NAME[:TAG]        tag the image (repeatable)
+      --build-arg K[=V]       a build argument (K alone: from the environment)
+      --target STAGE          build this stage
+      --label K=V             set a label on the image (repeatable)
+      --no-cache              do not use the build cache
+      --pull                  always pull the base images
+      --platform OS/ARCH      the target platform
+      --network MODE          RUN's network (BuildKit: default, host or none)
+      --cache-from IMAGE      images to take cache from (repeatable)
+      --add-host HOST:IP      an /etc/hosts entry for RUN (repeatable)
+      --shm-size SIZE         /dev/shm for RUN (bytes, or 64m, 1g)
+      --ulimit NAME=S[:H]     a ulimit for RUN (repeatable)
+  -q, --quiet                 print only the image ID (on standard output)
+      --iidfile FILE          write the image ID to FILE
+      --progress MODE         auto (tty on a terminal), plain, tty, or json (the events, one per line)
+      --builder KIND          legacy or buildkit (default: BuildKit when the engine can)
+      --context-mode MODE     full (the default: what docker sends) or minimal (only what the target's
+                              COPY, ADD and RUN --mount read; the full context when that cannot be known)
+      --lint, --no-lint       lint first and stop when a finding reaches the failure threshold (default: lint)
+      --failure-threshold L   the lint level that stops the build (default: the configuration's, else error)
+
+Examples:
+  dflint build -t app:dev .
+  dflint build --context-mode minimal --builder legacy -t app .
+  dflint build -f - . < Dockerfile
+  dflint build --progress json -q . > image-id
+
+Exit codes: 0 built, 1 lint findings or a failed build (the daemon's message and the Dockerfile line),
+2 usage, I/O errors or no engine, 130 interrupted (the build is cancelled on the engine).`;
+
+export const CONTEXT_HELP = `Usage: dflint context [-f FILE] [--json] [--context-mode full|minimal] [CONTEXT]
+
+Shows what dflint build would send as the build context, without contacting an engine: the files
+after .dockerignore, their sizes, and the largest folders, so you can see why a context is large.
+
+  -f, --file FILE          the Dockerfile (- for standard input)
+      --json               {"files":[{"path","size"}],"totalBytes"}: files and symlinks, paths relative
+                           to the context with / separators
+      --context-mode MODE  full (default) or minimal (what the target reads)
+      --build-arg K[=V]    build arguments, for sources that use them (minimal mode)
+      --target STAGE       the stage to build (minimal mode)
+
+Examples:
+  dflint context
+  dflint context --json . | jq '.totalBytes'
+  dflint context --context-mode minimal --target prod .`;
