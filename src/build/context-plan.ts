@@ -5,7 +5,7 @@
 // does), and, in minimal mode, the paths the target reads.
 import { randomBytes } from "node:crypto";
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { compileDockerignore, isExcludedByDockerignore, readDockerignore } from "../model/dockerignore.js";
 import type { ContextSources } from "./context-sources.js";
 import type { ExtraFile, PackOptions } from "./context-tar.js";
@@ -94,7 +94,7 @@ export async function planContext(options: PlanOptions): Promise<PlanResult> {
     display = "-";
   } else {
     let path: string;
-    if (df.kind === "path") path = join(options.cwd ?? process.cwd(), df.path);
+    if (df.kind === "path") path = resolve(options.cwd ?? process.cwd(), df.path);
     else {
       path = join(root, "Dockerfile");
       // Docker falls back to a lower-case `dockerfile` when `Dockerfile` is missing.

@@ -1,0 +1,86 @@
+// `npm run bench:build`: dflint build against the Docker CLI of Debian's docker.io (/usr/bin/docker) on
+// the same engine, alternating runs, medians of RUNS (default 3) and ratios, for a whole-context COPY
+// and a one-small-folder COPY, with the legacy builder and BuildKit. The context (about 20,000 files,
+// 500 MB) is generated under /tmp, never in the repository. dflint's peak RSS is compared between
+// that context and one ten times smaller.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+
+const RUNS = Number(process.env.RUNS ?? 3);
+const DOCKER = process.env.DOCKER_CLI ?? "/usr/bin/docker";
+const dflint = fileURLToPath(new URL("../bin/dflint.js", import.meta.url));
+const ROOT = "/tmp/dflint-bench-build";
+
+function generate(dir, files, bytes) {
+  const marker = `${dir}/.generated`;
+  const spec = `${files} ${bytes}`;
+  if (existsSync(marker) && readFileSync(marker, "utf8") === spec) return;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(`${dir}/small`, { recursive: true });
+  const size = Math.floor(bytes / files);
+  const pool = randomBytes(size * 16); // varied contents without generating every byte
+  for (let i = 0; i < files - 10; i++) {
+    const d = `${dir}/data/d${String(Math.floor(i / 100)).padStart(3, "0")}`;
+    if (i % 100 === 0) mkdirSync(d, { recursive: true });
+    const off = (i * 7919) % (pool.length - size);
+    writeFileSync(`${d}/f${i}.bin`, pool.subarray(off, off + size));
+  }
+  for (let i = 0; i < 10; i++) writeFileSync(`${dir}/small/s${i}.txt`, `small file ${i}\n`.repeat(64));
+  writeFileSync(`${dir}/Dockerfile.whole`, "FROM local/busybox\nCOPY . /ctx\n");
+  writeFileSync(`${dir}/Dockerfile.small`, "FROM local/busybox\nCOPY small /small\n");
+  writeFileSync(marker, spec);
+}
+
+function run(cmd, args, env) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  const rssKb = Number(r.stderr.trim().split("\n").pop());
+  return { seconds, rssMb: rssKb / 1024 };
+}
+
+const removeImage = (tag) => spawnSync(DOCKER, ["rmi", "-f", tag], { stdio: "ignore" });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function case_(ctx, file, builder) {
+  const tag = `dflint-bench:${builder}-${file}`;
+  const mode = file === "small" ? "minimal" : "full";
+  const ours = [];
+  const theirs = [];
+  let rss = 0;
+  for (let i = 0; i < RUNS; i++) {
+    // --no-cache on both sides: each run sends and copies the context for real.
+    const a = run("node", [dflint, "build", "--no-lint", "-q", "--no-cache", "--builder", builder, "--context-mode", mode, "-f", `${ctx}/Dockerfile.${file}`, "-t", tag, ctx]);
+    removeImage(tag);
+    const b = run(DOCKER, ["build", "-q", "--no-cache", "-f", `${ctx}/Dockerfile.${file}`, "-t", tag, ctx], { DOCKER_BUILDKIT: builder === "buildkit" ? "1" : "0" });
+    removeImage(tag);
+    ours.push(a.seconds);
+    theirs.push(b.seconds);
+    rss = Math.max(rss, a.rssMb);
+  }
+  const o = median(ours);
+  const t = median(theirs);
+  console.log(`${builder.padEnd(8)} ${file.padEnd(6)} dflint ${o.toFixed(2).padStart(7)} s   docker ${t.toFixed(2).padStart(7)} s   dflint/docker ${(o / t).toFixed(2)}x   dflint peak RSS ${rss.toFixed(0)} MB`);
+  return rss;
+}
+
+if (!existsSync(DOCKER)) {
+  console.error(`bench:build: ${DOCKER} is missing (Debian's docker.io provides it); set DOCKER_CLI`);
+  process.exit(2);
+}
+const big = `${ROOT}/ctx-500mb`;
+const tenth = `${ROOT}/ctx-50mb`;
+console.log("generating contexts under /tmp (once)...");
+generate(big, 20_000, 500_000_000);
+generate(tenth, 2_000, 50_000_000);
+console.log(`context: ${execFileSync("du", ["-sh", big], { encoding: "utf8" }).split("\t")[0]} in 20,000 files; ${RUNS} runs each, alternating, medians\n`);
+const rssBig = [];
+for (const builder of ["legacy", "buildkit"]) for (const file of ["whole", "small"]) rssBig.push(case_(big, file, builder));
+const small = run("node", [dflint, "build", "--no-lint", "-q", "--no-cache", "--builder", "legacy", "-f", `${tenth}/Dockerfile.whole`, "-t", "dflint-bench:tenth", tenth]);
+removeImage("dflint-bench:tenth");
+const whole = run("node", [dflint, "build", "--no-lint", "-q", "--no-cache", "--builder", "legacy", "-f", `${big}/Dockerfile.whole`, "-t", "dflint-bench:tenth", big]);
+removeImage("dflint-bench:tenth");
+console.log(`\ndflint peak RSS, legacy whole-context build: ${small.rssMb.toFixed(0)} MB at 50 MB, ${whole.rssMb.toFixed(0)} MB at 500 MB (x${(whole.rssMb / small.rssMb).toFixed(2)} for a context 10x larger)`);
