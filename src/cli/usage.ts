@@ -8,6 +8,7 @@ Usage:
   dflint build [OPTIONS] [CONTEXT] build an image on a Docker engine (lints first)
   dflint context [OPTIONS] [CONTEXT]
                                    show what a build would send to the engine
+  dflint lsp [--stdio]             run the language server for editors
   dflint --version | --help
 
 Commands:
@@ -18,6 +19,7 @@ Commands:
            (--format buildkit) or BuildKit-shaped records (--format buildkit-json).
   build    Lint the Dockerfile, then stream the context to the Docker engine and build.
   context  List the files a build would send, with sizes (--json for a machine-readable list).
+  lsp      Serve the Language Server Protocol over standard input and output, for editors.
 
 Examples:
   dflint Dockerfile
@@ -112,6 +114,22 @@ export const PARSE_HELP = `Usage: dflint parse [--format json|buildkit|buildkit-
 Examples:
   dflint parse Dockerfile | jq '.tree.instructions[].name'
   dflint parse --format buildkit Dockerfile`;
+
+export const LSP_HELP = `Usage: dflint lsp [--stdio | --node-ipc]
+
+Runs the language server: diagnostics from every rule, quick fixes, hover, completion, outline,
+folding, semantic tokens, go to definition, references, rename, links, inlay hints, signature help.
+
+  --stdio      speak LSP over standard input and output (the default)
+  --node-ipc   speak LSP over Node's IPC channel (when an editor starts dflint as a Node module)
+
+Each Dockerfile uses its .dflint.yaml or .hadolint.yaml, found as 'dflint lint' finds it, and its
+build context's .dockerignore; the editor's 'dflint' settings take the same keys, and also
+configFile, context, target, platform, buildArgs and debounce (milliseconds; default 150).
+
+Examples:
+  nvim:  vim.lsp.start_client({ name = "dflint", cmd = { "dflint", "lsp", "--stdio" } })
+  helix: [language-server.dflint] command = "dflint", args = ["lsp", "--stdio"]`;
 
 export const BUILD_HELP = `Usage: dflint build [OPTIONS] [CONTEXT]
 

@@ -1,0 +1,40 @@
+// `dflint lsp`: the language server, over standard input and output (`--stdio`, the default) or
+// Node's IPC channel (`--node-ipc`). It runs until the editor ends it; its exit code is the
+// protocol's (0 after a shutdown request, 1 otherwise).
+import { readFileSync } from "node:fs";
+import type { CliIo } from "./io.js";
+import { LSP_HELP } from "./usage.js";
+
+/** Starts the language server; resolves only if the arguments are wrong. */
+export async function lspCommand(args: string[], io: CliIo): Promise<number> {
+  let transport: "stdio" | "node-ipc" = "stdio";
+  for (const arg of args) {
+    if (arg === "--stdio") transport = "stdio";
+    else if (arg === "--node-ipc") transport = "node-ipc";
+    else if (arg.startsWith("--clientProcessId")) continue; // vscode-languageclient adds it; the library reads it from argv
+    else if (arg === "--help" || arg === "-h") {
+      io.out(LSP_HELP + "\n");
+      return 0;
+    } else {
+      io.err(`dflint lsp: unknown argument '${arg}' (see dflint lsp --help)\n`);
+      return 2;
+    }
+  }
+  if (transport === "node-ipc" && !process.send) {
+    io.err("dflint lsp: --node-ipc needs a parent process that opened an IPC channel\n");
+    return 2;
+  }
+  const [{ openConnection }, { startServer }] = await Promise.all([import("../lsp/connection.js"), import("../lsp/server.js")]);
+  // A bug must not take the editor's server down: it is logged, and the next request is served.
+  process.on("uncaughtException", (e) => process.stderr.write(`dflint lsp: internal error: ${e?.stack ?? String(e)}\n`));
+  process.on("unhandledRejection", (e) => process.stderr.write(`dflint lsp: internal error: ${(e as Error)?.stack ?? String(e)}\n`));
+  startServer(openConnection(transport), version());
+  return new Promise<number>(() => {
+    // The connection keeps the process alive; the library exits it when the editor is done.
+  });
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
