@@ -41,6 +41,7 @@ describe("quickRead", () => {
       "x=$(dirname \"$(readlink -f \"$0\")\") && echo \"${x}\" >>/log; cat </dev/null >|/tmp/o 3<>/tmp/p",
       'case "$(dpkg --print-architecture)" in\n  amd64|x86_64) ARCH=x64 ;;\n  (arm64) ARCH=arm64; echo $ARCH ;;\n  *) echo "unsupported" >&2; exit 1 ;;\nesac',
       "case $x in a) ;; esac; case y in *) z; esac",
+      "f() {\n  local x=\"$1\"; shift; g \"$x\"\n}\nf a; h() ( cd /; ls ) >/dev/null",
       "",
       "# only a comment",
     ];
@@ -56,7 +57,9 @@ describe("quickRead", () => {
       "echo `date`",
       "echo $((1 + 2))",
       "case $x in a) b;& c) d;; esac",
-      "f() { :; }",
+      "function f { :; }",
+      "f() a",
+      "a-b() { :; }",
       "a=(1 2)",
       "[[ -n $x ]] && y",
       "echo $'\\n'",
@@ -82,7 +85,7 @@ describe("quickRead", () => {
     const piece = fc.constantFrom(
       "a", "b", "apt-get", "install", "-y", " ", " ", "\t", "\n", "; ", " && ", " || ", " | ", " & ", "'q q'", '"d $v d"', "\\x",
       "$v", "${v}", "${v:-w}", "$(", ")", "(", "{ ", "}", "if ", "then ", "elif ", "else ", "fi", "for i in ", "do ", "done",
-      "while ", "until ", "! ", "case $v in ", "a|b) ", ";; ", "esac", ">f", "2>&1", "<i", ">>o", "#c\n", "X=1 ", "Y=\"$(c)\" ", "é", "=", "$", "*", "~", "#",
+      "while ", "until ", "! ", "case $v in ", "a|b) ", ";; ", "esac", "f() ", "() ", ">f", "2>&1", "<i", ">>o", "#c\n", "X=1 ", "Y=\"$(c)\" ", "é", "=", "$", "*", "~", "#",
     );
     let answered = 0;
     fc.assert(

@@ -1,10 +1,10 @@
 // A fast reader for the plain shell most RUN lines are written in: simple commands joined by `&&`, `||`, `;`,
 // `|` and `&`, with quotes, `$NAME`, `${NAME...}`, `$(...)`, redirections, comments, `( )`, `{ }`, `if`, `case`,
-// `for`, `while` and `until`. mvdan/sh, through GopherJS, costs about a millisecond per script; this reads the same
+// `for`, `while`, `until` and `name() { ...; }`. mvdan/sh, through GopherJS, costs about a millisecond per script; this reads the same
 // scripts some forty times faster, and linting a file mostly means reading its RUN lines.
 //
 // It gives up (returns null) at anything outside that subset or anything doubtful: heredocs, backquotes,
-// arithmetic, functions, arrays, bash-only syntax, line continuations, control characters, and every
+// arithmetic, `function` declarations, arrays, bash-only syntax, line continuations, control characters, and every
 // syntax error. The caller then asks mvdan/sh, which stays the reference: the tests check, on every RUN of the
 // corpus and on generated scripts, that whenever this reader answers, mvdan/sh reads the same commands, words,
 // values, ranges and pipes, in both dialects.
@@ -38,7 +38,14 @@ const GIVE_UP: unique symbol = Symbol("give up");
 
 // Characters that end an unquoted word.
 const WORD_END = new Set([" ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")"]);
+// By ASCII code: 1 ends a word, 2 starts a quote, an expansion or an escape, 0 is plain (as is all non-ASCII).
+const CHAR_CLASS = new Uint8Array(128);
+for (const c of WORD_END) CHAR_CLASS[c.charCodeAt(0)] = 1;
+for (const c of "'\"`$\\") CHAR_CLASS[c.charCodeAt(0)] = 2;
+const isPlain = (code: number) => code >= 128 || CHAR_CLASS[code] === 0;
 const RESERVED = new Set(["if", "then", "elif", "else", "fi", "do", "done", "for", "while", "until", "case", "esac", "in", "function", "select", "time", "coproc", "{", "}", "!", "[[", "]]", "let"]);
+const COMPOUND = new Set(["{", "if", "for", "while", "until", "case"]);
+const RESERVED_START = new Set([...RESERVED].map((w) => w[0]!));
 const PARAM_OPS = [":-", ":=", ":+", ":?", "%%", "##", "-", "=", "+", "?", "%", "#"];
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const PARAM_NAME = /[A-Za-z_][A-Za-z0-9_]*|[0-9]+/y;
@@ -261,7 +268,7 @@ class Reader {
       this.blanks();
       const c = s[this.i];
       if (c === undefined || c === ";" || c === "&" || c === "|" || c === ")" || c === "\n") break;
-      if (c === "(") throw GIVE_UP; // a function definition, or an array
+      if (c === "(") return this.functionBody(words, start); // or an array, or an error
       const redirect = this.redirect();
       if (redirect) {
         if (start < 0) start = redirect[0];
@@ -280,6 +287,18 @@ class Reader {
     }
     if (start < 0) throw GIVE_UP; // an empty command
     if (words.length > 0 || assignments.length > 0) this.commands.push({ words, assignments, start, end });
+  }
+
+  // `name() compound-command`, after the name: the body's commands are read, the name is no command.
+  functionBody(words: QuickWord[], start: number): void {
+    const s = this.s;
+    const name = words[0];
+    if (words.length !== 1 || name!.start !== start || s[this.i + 1] !== ")" || matchAt(NAME, s, start) !== name!.end - start) throw GIVE_UP;
+    this.i += 2;
+    this.newlines();
+    const word = this.reservedWord();
+    if (s[this.i] !== "(" && !(word !== null && COMPOUND.has(word))) throw GIVE_UP;
+    this.command();
   }
 
   isAssignment(w: QuickWord): boolean {
@@ -337,13 +356,17 @@ class Reader {
         this.dollar();
         value = null;
       } else {
-        // mvdan/sh starts a comment at a `#` right after a quote, an expansion or an escape (`'a'#b`), where
-        // a shell keeps it in the word; only after a plain character are they sure to agree.
-        if (c === "#" && this.i > start && !plain) throw GIVE_UP;
-        // Likewise `"x"2>&1` or `$v2>f`: mvdan/sh may read those digits as the redirection's descriptor.
-        if (c >= "0" && c <= "9" && this.i > start && !plain && this.digitsBeforeRedirect(this.i)) throw GIVE_UP;
-        if (value !== null) value += c;
-        this.i++;
+        if (this.i > start && !plain) {
+          // mvdan/sh starts a comment at a `#` right after a quote, an expansion or an escape (`'a'#b`), where
+          // a shell keeps it in the word; only after a plain character are they sure to agree.
+          if (c === "#") throw GIVE_UP;
+          // Likewise `"x"2>&1` or `$v2>f`: mvdan/sh may read those digits as the redirection's descriptor.
+          if (c >= "0" && c <= "9" && this.digitsBeforeRedirect(this.i)) throw GIVE_UP;
+        }
+        let j = this.i + 1;
+        while (j < s.length && isPlain(s.charCodeAt(j))) j++;
+        if (value !== null) value += s.slice(this.i, j);
+        this.i = j;
         plain = true;
         continue;
       }
@@ -434,10 +457,11 @@ class Reader {
   /** The reserved word at the cursor, when the next word is one (unquoted, followed by a delimiter). */
   reservedWord(): string | null {
     const s = this.s;
+    if (!RESERVED_START.has(s[this.i]!)) return null;
     let j = this.i;
-    while (j < s.length && !WORD_END.has(s[j]!) && !/['"`$\\]/.test(s[j]!)) j++;
+    while (j < s.length && isPlain(s.charCodeAt(j))) j++;
     if (j === this.i || j - this.i > 8) return null;
-    if (j < s.length && !WORD_END.has(s[j]!)) return null; // `if"x"`: one word, not a keyword
+    if (j < s.length && s.charCodeAt(j) < 128 && CHAR_CLASS[s.charCodeAt(j)] !== 1) return null; // `if"x"`: one word, not a keyword
     const word = s.slice(this.i, j);
     if (!RESERVED.has(word)) return null;
     // `{` opens a group only before a blank; `{x` or `{;` are words or errors.

@@ -9,10 +9,19 @@ const NON_POSIX = new Set(["pwsh", "powershell", "cmd"]);
 const BASH_LIKE = new Set(["bash", "zsh", "ksh", "mksh"]);
 const POSIX_SHELLS = new Set(["sh", "dash", "ash", "posh", "busybox"]);
 
+// Rules ask for the program of every command they look at; the same few names come back all the time.
+const programNames = new Map<string, string>();
+
 /** The program's name without directory (either slash, for Windows paths), `.exe` or case. */
 export function programName(path: string): string {
-  const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1).toLowerCase();
-  return base.endsWith(".exe") ? base.slice(0, -4) : base;
+  let name = programNames.get(path);
+  if (name === undefined) {
+    const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1).toLowerCase();
+    name = base.endsWith(".exe") ? base.slice(0, -4) : base;
+    if (programNames.size > 10_000) programNames.clear();
+    programNames.set(path, name);
+  }
+  return name;
 }
 
 /** The dialect of a stage's SHELL (`["/bin/sh", "-c"]` when the Dockerfile sets none). */

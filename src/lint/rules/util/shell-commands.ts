@@ -1,7 +1,7 @@
 // The programs a RUN runs, as the shell-inside-RUN rules see them: each simple command of every parsed script
 // of the RUN (its shell-form line, its heredoc scripts, its exec form), by program name, and also the program
 // behind a wrapper (`sudo apt-get install`, `env DEBIAN_FRONTEND=noninteractive apt-get install`).
-import type { ShellDialect, ShellWord, SimpleCommand } from "../../../model/shell/types.js";
+import type { RunScript, ShellDialect, ShellWord, SimpleCommand } from "../../../model/shell/types.js";
 import type { Dockerfile, Instruction } from "../../../syntax/tree.js";
 import type { RuleContext } from "../../rule.js";
 import { parseOptions, type OptionSpec } from "./shell-options.js";
@@ -34,10 +34,20 @@ export function runOf(ins: Instruction): Instruction {
   return ins.name === "ONBUILD" && ins.trigger ? ins.trigger : ins;
 }
 
+// Some thirty rules ask for the invocations of each RUN; its scripts (one array per RUN and lint) key them.
+const invocationsByScripts = new WeakMap<readonly RunScript[], Invocation[]>();
+
 /** Every program a RUN runs, in source order; a wrapped program follows its wrapper. */
-export function invocations(context: RuleContext, ins: Instruction): Invocation[] {
+export function invocations(context: RuleContext, ins: Instruction): readonly Invocation[] {
+  const scripts = context.scripts(ins);
+  let out = invocationsByScripts.get(scripts);
+  if (!out) invocationsByScripts.set(scripts, (out = readInvocations(scripts)));
+  return out;
+}
+
+function readInvocations(scripts: readonly RunScript[]): Invocation[] {
   const out: Invocation[] = [];
-  for (const script of context.scripts(ins)) {
+  for (const script of scripts) {
     if (script.kind !== "parsed") continue;
     for (const command of script.commands) {
       let name = command.name;
@@ -89,7 +99,7 @@ const WRAPPERS: Record<string, OptionSpec & { stopAt?: readonly string[]; assign
 
 // The words a wrapper runs as a command (program first), or null when it is no wrapper or runs nothing.
 function unwrap(program: string, args: ShellWord[]): ShellWord[] | null {
-  const spec = WRAPPERS[program];
+  const spec = Object.hasOwn(WRAPPERS, program) ? WRAPPERS[program] : undefined; // not `constructor`
   if (!spec) return null;
   // Options end at the first operand: `sudo apt-get -y install` gives `-y` to apt-get.
   const parsed = parseOptions(args, { ...spec, stopAtOperand: true });
