@@ -408,9 +408,9 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
     const settings: Partial<LintSettings> = { ...config.settings, dockerignore };
     const analyze = { ...(args.target !== undefined ? { target: args.target } : {}), ...(args.platform !== undefined ? { platform: args.platform } : {}) };
     const hook = config.shellcheck === false ? null : shellcheckHook();
-    const run = (input: string | Uint8Array): LintResult => {
-      const linted = lint(input, { fileName: display, settings, analyze, ...(hook ? { shellcheck: hook } : {}) });
-      // The same failure on every file (a broken binary) is said once.
+    const shellcheckOption = hook ? { shellcheck: hook } : {};
+    // The same failure on every file (a broken binary) is said once.
+    const noteShellcheck = (linted: LintResult): LintResult => {
       const failure = linted.shellcheckError;
       if (failure !== undefined && !shellcheckFailures.has(failure)) {
         shellcheckFailures.add(failure);
@@ -418,6 +418,7 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
       }
       return linted;
     };
+    const run = (input: string | Uint8Array): LintResult => noteShellcheck(lint(input, { fileName: display, settings, analyze, ...shellcheckOption }));
     let result = run(read.bytes);
     let text = result.tree.text;
     let error = false;
@@ -429,9 +430,10 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
         warn(`${display}: not fixed: the file is not valid UTF-8`);
       } else {
         const original = text;
-        const fixed = fixAll(text, { fileName: display, settings, analyze, unsafe: args.unsafeFixes }, result);
+        const fixed = fixAll(text, { fileName: display, settings, analyze, unsafe: args.unsafeFixes, ...shellcheckOption }, result);
         const fixes = fixed.fixes;
         ({ text, result } = fixed);
+        noteShellcheck(result);
         if (text !== original) {
           if (isStdin) fixedStdin = text;
           else {

@@ -36,6 +36,10 @@ export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
   const rules: Rule[] = [];
   for (const name of names) {
     const rule = findRule(name);
+    if (!rule && /^SC\d+$/i.test(name)) {
+      io.err(`dflint rules: ${name.toUpperCase()} is ShellCheck's: https://www.shellcheck.net/wiki/${name.toUpperCase()}\n${SHELLCHECK_NOTE}\n`);
+      return 2;
+    }
     if (!rule) {
       io.err(`dflint rules: no rule is named '${name}'${suggest(name)}; dflint rules lists them all\n`);
       return 2;
@@ -47,6 +51,8 @@ export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+const SHELLCHECK_NOTE = "SC codes (SC2086, ...) come from ShellCheck, run on RUN scripts when 'shellcheck' is on PATH (dflint lint --no-shellcheck turns it off).";
+
 function levelOf(rule: Rule): string {
   const level = rule.level === "ignore" ? "off" : rule.level;
   return rule.status === "experimental" ? `${level} (experimental)` : level;
@@ -56,7 +62,7 @@ function table(rules: readonly Rule[]): string {
   const rows = [["CODE", "NAME", "LEVEL", "FIX", "ALIASES"], ...rules.map((r) => [r.code, r.name, levelOf(r), r.fix ? r.fix.safety : "-", (r.aliases ?? []).join(", ")])];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
   const lines = rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join("  ").trimEnd());
-  return lines.join("\n") + `\n\n${rules.length} rules. dflint rules CODE prints one rule's documentation.\n`;
+  return lines.join("\n") + `\n\n${rules.length} rules. dflint rules CODE prints one rule's documentation.\n${SHELLCHECK_NOTE}\n`;
 }
 
 function indent(text: string): string {

@@ -54,6 +54,8 @@ Rules:
       --require-label L:TYPE  require a label of a type: text, url, rfc3339, spdx, hash, semver, email
       --strict-labels         report labels outside the --require-label schema
       --disable-ignore-pragma ignore '# hadolint ignore=' and '# dflint ignore=' comments
+      --no-shellcheck         do not run ShellCheck on RUN scripts (it runs when 'shellcheck' is on PATH;
+                              its findings have codes like SC2086; '.dflint.yaml': shellcheck: false)
 
 Failing:
   -t, --failure-threshold L   exit 1 when a finding is at or above L: error, warning, info (default),

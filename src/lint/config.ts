@@ -24,6 +24,8 @@ export interface LintConfig {
   verbose?: boolean;
   /** hadolint's `format` (tty, json, checkstyle, sarif, gnu, gitlab_codeclimate, ...), as written. */
   outputFormat?: string;
+  /** dflint's `shellcheck`: false keeps ShellCheck off even when it is installed. */
+  shellcheck?: boolean;
 }
 
 export type ConfigResult = { ok: true; config: LintConfig; warnings: string[] } | { ok: false; error: string };
@@ -46,7 +48,7 @@ const HADOLINT_KEYS = [
   "verbose",
   "format",
 ] as const;
-const DFLINT_KEYS = [...HADOLINT_KEYS, "experimental"] as const;
+const DFLINT_KEYS = [...HADOLINT_KEYS, "experimental", "shellcheck"] as const;
 
 // hadolint's own codes and ShellCheck's: a .hadolint.yaml names them freely, and one that dflint does
 // not have is no typo.
@@ -153,6 +155,9 @@ function readConfig(value: unknown, kind: ConfigKind, source: string, warnings: 
       case "verbose":
         config.verbose = bool(v, key);
         break;
+      case "shellcheck":
+        config.shellcheck = bool(v, key);
+        break;
       case "format":
         // hadolint: the output format. dflint: options for the formatter to come, accepted and unused.
         if (kind === "hadolint") {
@@ -256,6 +261,7 @@ export function mergeConfigs(...layers: readonly LintConfig[]): LintConfig {
     if (layer.noColor !== undefined) out.noColor = layer.noColor;
     if (layer.verbose !== undefined) out.verbose = layer.verbose;
     if (layer.outputFormat !== undefined) out.outputFormat = layer.outputFormat;
+    if (layer.shellcheck !== undefined) out.shellcheck = layer.shellcheck;
   }
   return out;
 }

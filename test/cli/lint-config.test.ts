@@ -96,7 +96,7 @@ describe("configuration errors", () => {
     const dir = tempRepo({ "bad/.dflint.yaml": "ignore: [DL3006]\n", "bad/Dockerfile": UNTAGGED, "good/Dockerfile": UNTAGGED });
     const r = run(["bad/Dockerfile", "good/Dockerfile"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`dflint: ${join(dir, "bad/.dflint.yaml")}: unknown key 'ignore' (did you mean 'ignored'?); valid keys: ignored, override, trustedRegistries, label-schema, strict-labels, failure-threshold, no-fail, disable-ignore-pragma, no-color, verbose, format, experimental\n`);
+    expect(r.err).toBe(`dflint: ${join(dir, "bad/.dflint.yaml")}: unknown key 'ignore' (did you mean 'ignored'?); valid keys: ignored, override, trustedRegistries, label-schema, strict-labels, failure-threshold, no-fail, disable-ignore-pragma, no-color, verbose, format, experimental, shellcheck\n`);
     expect(r.out).toBe(`good/Dockerfile:1:6: warning DL3006 ${JSON.parse(run(["-f", "json", "good/Dockerfile"], { cwd: dir }).out)[0].message} [image-untagged]\n`);
   });
 

@@ -98,7 +98,7 @@ verbose: false
 
   it("names the key of every error", () => {
     expect(error("ignore: [DL3006]\n")).toBe(
-      ".dflint.yaml: unknown key 'ignore' (did you mean 'ignored'?); valid keys: ignored, override, trustedRegistries, label-schema, strict-labels, failure-threshold, no-fail, disable-ignore-pragma, no-color, verbose, format, experimental",
+      ".dflint.yaml: unknown key 'ignore' (did you mean 'ignored'?); valid keys: ignored, override, trustedRegistries, label-schema, strict-labels, failure-threshold, no-fail, disable-ignore-pragma, no-color, verbose, format, experimental, shellcheck",
     );
     expect(error("experimental: [all]\n", "hadolint")).toContain("unknown key 'experimental'");
     expect(error("override:\n  fatal: [DL3006]\n")).toContain("unknown key 'override.fatal'; valid keys: error, warning, info, style");
