@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/src/cli/run.js";
+// The bundled CLI (scripts/bundle-cli.mjs); dist/src/cli/run.js is the same program unbundled.
+import "../dist/cli/run.js";

@@ -3,7 +3,6 @@
 // fix them in place, and exit 0 (nothing at or above the failure threshold), 1 (findings at or above
 // it, or a file's `# check=error=true` with any finding) or 2 (usage, configuration or I/O errors;
 // the other files are still linted).
-import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
@@ -27,6 +26,7 @@ import type { LabelType, LintSettings } from "../lint/settings.js";
 import { ConfigFinder, ioReason, kindOf, type LoadedConfig } from "./find-config.js";
 import { findFiles, type Input } from "./find-files.js";
 import type { CliIo } from "./io.js";
+import { packageInfo } from "./package-info.js";
 import { readDockerignore, type DockerignoreResult } from "./read-dockerignore.js";
 import { readInput } from "./read-input.js";
 import { findShellcheck, shellcheckRunner } from "./run-shellcheck.js";
@@ -480,22 +480,7 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
   return failed ? 1 : 0;
 }
 
-let version: string | undefined;
-/** dflint's version from its package.json, for SARIF's tool.driver; found from dist/src/cli or src/cli. */
+/** dflint's version, for SARIF's tool.driver. */
 function dflintVersion(): string | undefined {
-  if (version === undefined) {
-    version = "";
-    for (const up of ["../../../package.json", "../../package.json"]) {
-      try {
-        const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), "utf8")) as { name?: string; version?: string };
-        if (pkg.name === "dflint" && pkg.version) {
-          version = pkg.version;
-          break;
-        }
-      } catch {
-        // not here
-      }
-    }
-  }
-  return version || undefined;
+  return packageInfo()?.version;
 }

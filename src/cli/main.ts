@@ -1,6 +1,6 @@
 // The dflint command line: argv in, exit code out. 0 clean, 1 problems found, 2 usage or I/O error.
-import { readFileSync } from "node:fs";
 import type { CliIo } from "./io.js";
+import { packageInfo } from "./package-info.js";
 import { BUILD_HELP, CONTEXT_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, PARSE_HELP, RULES_HELP } from "./usage.js";
 
 // Commands load on use: the linter's rules and shell parser take a while to load, and --version,
@@ -13,8 +13,7 @@ const parseCommand = async (args: string[], io: CliIo) => (await import("./parse
 const lspCommand = async (args: string[], io: CliIo) => (await import("./lsp-command.js")).lspCommand(args, io);
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  return packageInfo()?.version ?? "unknown";
 }
 
 const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, check: LINT_HELP, rules: RULES_HELP, parse: PARSE_HELP, lsp: LSP_HELP, build: BUILD_HELP, context: CONTEXT_HELP };
