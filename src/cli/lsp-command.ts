@@ -34,7 +34,15 @@ export async function lspCommand(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+// dflint's package.json, found upward from this module: it runs from dist/src/cli/ or, bundled, from dist/cli/.
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  for (let up = "../"; up.length <= 15; up += "../") {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up + "package.json", import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "dflint" && pkg.version) return pkg.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return "unknown";
 }
