@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "vscode-languageserver-protocol/node";
 import { lint } from "../../src/lint/engine.js";
-import { fileUri, LspClient, root } from "./lsp-client.js";
+import { fileUri, LspClient, root, START_TIMEOUT } from "./lsp-client.js";
 
 const appPath = root + "fixtures/lsp/app.Dockerfile";
 const app = readFileSync(appPath, "utf8");
@@ -19,11 +19,11 @@ describe("dflint lsp: diagnostics", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "dflint-lsp-"));
     ({ client } = await LspClient.start());
-  });
+  }, START_TIMEOUT);
   afterAll(async () => {
     await client?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, START_TIMEOUT);
 
   it("publishes every finding of the linter, with its range, level and code, for the opened version", async () => {
     const uri = fileUri(appPath);
@@ -136,10 +136,10 @@ describe("dflint lsp: the editor's settings", () => {
   let client: LspClient;
   beforeAll(async () => {
     ({ client } = await LspClient.start({ settings: { ignored: ["DL3006"], override: { error: ["DL3007"] }, buildArgs: { BASE: "debian:latest" } } }));
-  });
+  }, START_TIMEOUT);
   afterAll(async () => {
     await client?.stop();
-  });
+  }, START_TIMEOUT);
 
   it("applies .dflint.yaml keys and build args from workspace/configuration, and re-reads them on change", async () => {
     const uri = "untitled:Dockerfile-1";

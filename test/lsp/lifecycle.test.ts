@@ -4,17 +4,17 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LSPErrorCodes, type InitializeResult } from "vscode-languageserver-protocol/node";
-import { fileUri, LspClient, root } from "./lsp-client.js";
+import { fileUri, LspClient, root, START_TIMEOUT } from "./lsp-client.js";
 
 describe("dflint lsp: lifecycle and robustness", () => {
   let client: LspClient;
   let init: InitializeResult;
   beforeAll(async () => {
     ({ client, init } = await LspClient.start());
-  });
+  }, START_TIMEOUT);
   afterAll(async () => {
     await client?.stop();
-  });
+  }, START_TIMEOUT);
 
   it("announces incremental sync and every feature it serves", () => {
     const caps = init.capabilities;

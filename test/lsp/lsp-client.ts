@@ -21,6 +21,8 @@ import {
 } from "vscode-languageserver-protocol/node";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
+/** For hooks that start a server: the process loads the linter, which takes seconds on a busy machine. */
+export const START_TIMEOUT = 60_000;
 const bin = root + "bin/dflint.js";
 
 /** What a capable editor (VS Code-like) announces. */
