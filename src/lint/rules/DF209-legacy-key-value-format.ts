@@ -1,10 +1,11 @@
 import type { KeyValue } from "../../syntax/tree.js";
 import type { TextEdit } from "../rule.js";
 import { defineRule } from "../rule.js";
+import { isGoSpace } from "../../syntax/go-text.js";
 import { valueRuns } from "../../syntax/value-offsets.js";
 import { valueSpan } from "./util/buildkit-support.js";
 
-/** Offsets of the unquoted spaces and tabs in a value, or null when its quotes do not close. */
+/** Offsets of the unquoted blanks in a value, or null when its quotes do not close. */
 function unquotedBlanks(value: string, escape: string): number[] | null {
   const blanks: number[] = [];
   let quote: "'" | '"' | null = null;
@@ -17,7 +18,8 @@ function unquotedBlanks(value: string, escape: string): number[] | null {
       else if (c === '"') quote = null;
     } else if (c === escape) i++;
     else if (c === "'" || c === '"') quote = c;
-    else if (c === " " || c === "\t") blanks.push(i);
+    // BuildKit splits `k=v` words on any Unicode space (\f, \v, NBSP, ...), not only on spaces and tabs.
+    else if (isGoSpace(c.charCodeAt(0))) blanks.push(i);
   }
   return quote === null ? blanks : null;
 }
