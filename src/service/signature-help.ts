@@ -21,7 +21,9 @@ export function signatureHelp(analysis: DocumentAnalysis, position: Position): S
   const words = prefix.words.map((w) => w.text);
   const current = prefix.isAfterSpace ? "" : (words.pop() ?? "");
   const args = words.filter((w) => !w.startsWith("--"));
-  const form = chooseForm(ins.name, doc.forms, [...args, current].join(" "));
+  // The form is the whole instruction's, not only what precedes the cursor.
+  const whole = logicalPrefix(analysis.text, ins.keyword.range.end.offset, Math.max(offset, ins.range.end.offset), analysis.tree.escape);
+  const form = chooseForm(ins.name, doc.forms, whole.words.filter((w) => !w.text.startsWith("--")).map((w) => w.text).join(" "));
   const signatures = doc.forms.map(signature);
   const parameters = doc.forms[form]!.parameters;
   return { signatures, activeSignature: form, activeParameter: activeParameter(ins.name, parameters, args, current) };
