@@ -8,8 +8,9 @@ import { readFileSync, rmSync } from "node:fs";
 
 const root = new URL("../", import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
-// Bundled: what every lint needs. Everything else is imported from node_modules when a command asks.
-const BUNDLED = new Set(["moo", "nearley", "yaml"]);
+// Bundled: what every lint needs. Everything else is imported from node_modules when a command asks (YAML
+// only when a config file is found).
+const BUNDLED = new Set(["moo", "nearley"]);
 const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d));
 
 const outdir = new URL("dist/cli/", root).pathname;

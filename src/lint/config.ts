@@ -3,7 +3,7 @@
 // (failure threshold, no-fail). Pure: the CLI finds and reads the files and hands the text here.
 // Unlike hadolint, which skips unknown keys, a misspelt key is an error naming it: a silently
 // ignored `ignore:` (for `ignored:`) would turn nothing off and nobody would notice.
-import { LineCounter, parseDocument } from "yaml";
+import { createRequire } from "node:module";
 import { findRule } from "./registry.js";
 import type { Level } from "./rule.js";
 import type { LabelType, LintSettings } from "./settings.js";
@@ -58,6 +58,7 @@ class ConfigError extends Error {}
 
 /** Reads configuration YAML. `source` names the file in messages. Never throws. */
 export function parseConfigText(text: string, kind: ConfigKind, source = kind === "hadolint" ? ".hadolint.yaml" : ".dflint.yaml"): ConfigResult {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   const problem = doc.errors[0];
@@ -94,6 +95,7 @@ function readConfig(value: unknown, kind: ConfigKind, source: string, warnings: 
   const known: readonly string[] = kind === "dflint" ? DFLINT_KEYS : HADOLINT_KEYS;
   const settings = config.settings;
   const note = (key: string, name: string) => {
+    if (/^SC\d+$/i.test(name)) return; // ShellCheck's codes are rules when ShellCheck runs (shellcheck-rule.ts)
     const msg = `${source}: '${key}' names '${name}', which is no dflint rule`;
     // A hadolint or ShellCheck code dflint lacks is expected in a hadolint file; anything else is likely a typo.
     warnings.push(FOREIGN_CODE.test(name) ? `${msg} (skipped)` : `${msg}; check the spelling`);
@@ -308,4 +310,10 @@ export function distance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+// The YAML library is a third of what a lint loads, and most runs find no config file: it loads on first use.
+let yamlModule: typeof import("yaml") | undefined;
+function yaml(): typeof import("yaml") {
+  return (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 }
