@@ -114,7 +114,7 @@ describe("configuration errors", () => {
     const r = run(["Dockerfile"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.err).toBe(`dflint: warning: ${join(dir, ".hadolint.yaml")}: 'ignored' names 'imge-untagged', which is no dflint rule; check the spelling\n`);
-    expect(run(["-v", "Dockerfile"], { cwd: dir }).err).toContain("'SC2086', which is no dflint rule (skipped)");
+    expect(run(["-v", "Dockerfile"], { cwd: dir }).err).not.toContain("'SC2086'"); // ShellCheck's code is a rule when it runs
   });
 });
 
