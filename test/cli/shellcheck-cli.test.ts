@@ -85,3 +85,12 @@ describe("dflint lint without a working ShellCheck", () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe("dflint rules and ShellCheck", () => {
+  it("says where SC codes come from, in the list and when asked for one", () => {
+    expect(run(["rules"]).out).toContain("SC codes (SC2086, ...) come from ShellCheck");
+    const one = run(["rules", "sc2086"]);
+    expect(one).toMatchObject({ code: 2, out: "" });
+    expect(one.err).toContain("https://www.shellcheck.net/wiki/SC2086");
+  });
+});
