@@ -14,5 +14,5 @@ export { applyFixes } from "./lint/apply-fixes.js";
 export { fixAll, type FixAllOptions, type FixAllResult } from "./lint/fix-all.js";
 export { RULES, findRule } from "./lint/registry.js";
 export { DEFAULT_SETTINGS, type LintSettings, type LabelType } from "./lint/settings.js";
-export type { Rule, RuleMeta, Level, TextEdit, FixInfo } from "./lint/rule.js";
+export type { Rule, RuleMeta, Level, TextEdit, FixInfo, FixChange } from "./lint/rule.js";
 export { build, type BuildOptions, type BuildResult, type BuildOutcome, type BuildError, type BuildEvent } from "./build/build.js";

@@ -21,7 +21,21 @@ export interface FixInfo {
   /** `safe` never changes what is built; `unsafe` may (pinning, rewriting shell), and needs --unsafe-fixes. */
   safety: "safe" | "unsafe";
   why: string;
+  /** How a safe fix changes BuildKit's reading (AST dump) of what it edits; absent when it changes nothing there. */
+  changes?: FixChange;
 }
+
+/** The ways a safe fix may change BuildKit's reading of an instruction; test/lint/fix-meaning.ts checks each. */
+export type FixChange =
+  | "letter-case" // only the case of words BuildKit compares without case (`AS`, stage names, protocols)
+  | "key-value-form" // ENV/LABEL `k v` written `k=v`: the same keys, each expanding to the same value
+  | "maintainer-label" // MAINTAINER becomes `LABEL maintainer=` holding its text
+  | "add-to-copy" // ADD becomes COPY with the same flags and operands
+  | "destination-slash" // COPY's destination gains a trailing `/`
+  | "workdir-absolute" // WORKDIR's path written as the absolute directory it already resolved to
+  | "expose-container-port" // EXPOSE keeps only what BuildKit records: container port and protocol
+  | "overridden-deleted" // the instruction is deleted; a later one of its kind in the stage overrides it
+  | "command-option"; // RUN: one command gets one more option, the commands are otherwise the same
 
 export interface RuleDocs {
   summary: string;

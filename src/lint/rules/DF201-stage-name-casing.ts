@@ -12,7 +12,7 @@ export default defineRule({
     bad: "FROM golang:1.22 AS Build\nRUN go build ./...",
     good: "FROM golang:1.22 AS build\nRUN go build ./...",
   },
-  fix: { safety: "safe", why: "Stage names are case-insensitive in BuildKit: every reference still finds the stage." },
+  fix: { safety: "safe", why: "Stage names are case-insensitive in BuildKit: every reference still finds the stage.", changes: "letter-case" },
   check({ model, report }) {
     for (const stage of model.stages) {
       const written = stage.nameAsWritten;

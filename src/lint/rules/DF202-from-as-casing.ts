@@ -12,7 +12,7 @@ export default defineRule({
     bad: "FROM golang:1.22 as build\nRUN go build ./...",
     good: "FROM golang:1.22 AS build\nRUN go build ./...",
   },
-  fix: { safety: "safe", why: "`AS` is case-insensitive; only its spelling changes." },
+  fix: { safety: "safe", why: "`AS` is case-insensitive; only its spelling changes.", changes: "letter-case" },
   check({ model, report }) {
     for (const stage of model.stages) {
       const words = stage.from.args;

@@ -70,7 +70,7 @@ export default defineRule({
     bad: "FROM alpine:3.20\nENV APP_HOME /srv/app",
     good: "FROM alpine:3.20\nENV APP_HOME=/srv/app",
   },
-  fix: { safety: "safe", why: "The value is quoted or escaped so that it expands to exactly what the legacy form gave." },
+  fix: { safety: "safe", why: "The value is quoted or escaped so that it expands to exactly what the legacy form gave.", changes: "key-value-form" },
   check({ text, tree, model, report }) {
     // BuildKit warns when it dispatches ENV and LABEL, so only instructions in a stage (not ONBUILD triggers).
     for (const stage of model.stages) {

@@ -13,7 +13,7 @@ export default defineRule({
     bad: "FROM nginx:1.27\nEXPOSE 80/TCP",
     good: "FROM nginx:1.27\nEXPOSE 80/tcp",
   },
-  fix: { safety: "safe", why: "BuildKit lowercases the protocol when it records the port; the image is the same." },
+  fix: { safety: "safe", why: "BuildKit lowercases the protocol when it records the port; the image is the same.", changes: "letter-case" },
   check({ text, tree, model, report }) {
     for (const { word, ports } of exposedWords(text, tree, model)) {
       for (const port of ports) {

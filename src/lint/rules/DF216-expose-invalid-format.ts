@@ -29,7 +29,7 @@ export default defineRule({
     bad: "FROM nginx:1.27\nEXPOSE 8080:80",
     good: "FROM nginx:1.27\nEXPOSE 80",
   },
-  fix: { safety: "safe", why: "BuildKit records only the container port and protocol; the image is the same without the IP and host port." },
+  fix: { safety: "safe", why: "BuildKit records only the container port and protocol; the image is the same without the IP and host port.", changes: "expose-container-port" },
   check({ text, tree, model, report }) {
     for (const { word, ports } of exposedWords(text, tree, model)) {
       for (const port of ports) {

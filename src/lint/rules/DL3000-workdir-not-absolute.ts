@@ -22,7 +22,7 @@ export default defineRule({
     bad: "FROM alpine:3.20\nWORKDIR app",
     good: "FROM alpine:3.20\nWORKDIR /app",
   },
-  fix: { safety: "safe", why: "The absolute path is the one BuildKit resolves the relative one to; it is offered only when the earlier working directory is known (set by a plain absolute WORKDIR in the stage, or / for scratch)." },
+  fix: { safety: "safe", why: "The absolute path is the one BuildKit resolves the relative one to; it is offered only when the earlier working directory is known (set by a plain absolute WORKDIR in the stage, or / for scratch).", changes: "workdir-absolute" },
   check({ tree, model, report }) {
     for (const ins of tree.instructions) {
       if (ins.name !== "WORKDIR") continue;

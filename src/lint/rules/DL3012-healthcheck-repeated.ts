@@ -16,7 +16,7 @@ export default defineRule({
     bad: "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK CMD wget -q -O /dev/null http://localhost/",
     good: "FROM nginx:1.27\nHEALTHCHECK CMD wget -q -O /dev/null http://localhost/",
   },
-  fix: { safety: "safe", why: "Only the last HEALTHCHECK of a stage is kept in the image, so deleting the earlier one changes nothing that is built." },
+  fix: { safety: "safe", why: "Only the last HEALTHCHECK of a stage is kept in the image, so deleting the earlier one changes nothing that is built.", changes: "overridden-deleted" },
   check({ text, model, report }) {
     // hadolint: per stage, every HEALTHCHECK after the first; ONBUILD HEALTHCHECK belongs to a later build.
     for (const stage of model.stages) {

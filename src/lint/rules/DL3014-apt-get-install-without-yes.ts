@@ -27,7 +27,7 @@ export default defineRule({
     bad: "FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n",
     good: "FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n",
   },
-  fix: { safety: "safe", why: "-y only answers the confirmation prompt that would otherwise abort the install." },
+  fix: { safety: "safe", why: "-y only answers the confirmation prompt that would otherwise abort the install.", changes: "command-option" },
   check(context) {
     // hadolint checks ONBUILD RUN too.
     for (const ins of runInstructions(context.tree, true)) {

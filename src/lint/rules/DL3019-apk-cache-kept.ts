@@ -17,7 +17,7 @@ export default defineRule({
     bad: "FROM alpine:3.20\nRUN apk update && apk add curl=8.9.1-r1",
     good: "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1",
   },
-  fix: { safety: "safe", why: "`--no-cache` only changes where apk keeps its index, never which packages it installs." },
+  fix: { safety: "safe", why: "`--no-cache` only changes where apk keeps its index, never which packages it installs.", changes: "command-option" },
   check(context) {
     for (const { run, commands } of packageRuns(context)) {
       // hadolint#671: a cache mount over apk's cache keeps the index out of the image already.

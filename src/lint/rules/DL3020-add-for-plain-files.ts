@@ -23,6 +23,7 @@ export default defineRule({
   fix: {
     safety: "safe",
     why: "For sources that are neither URLs nor archives COPY copies exactly what ADD does; it is offered only when no source could be an archive by its name (any compressed tar, or a glob), since ADD unpacks local tars.",
+    changes: "add-to-copy",
   },
   check({ model, report }) {
     // hadolint: ADD where some source is neither an archive by its name nor an http(s) URL. ONBUILD ADD

@@ -12,7 +12,7 @@ export default defineRule({
     bad: "FROM node:22-alpine\nCOPY package.json package-lock.json /app",
     good: "FROM node:22-alpine\nCOPY package.json package-lock.json /app/",
   },
-  fix: { safety: "safe", why: "With several sources the destination is a directory either way; the trailing slash only says so." },
+  fix: { safety: "safe", why: "With several sources the destination is a directory either way; the trailing slash only says so.", changes: "destination-slash" },
   check({ tree, report }) {
     // hadolint: COPY (not ADD, not ONBUILD COPY) with more than one source and a destination, quotes
     // dropped, that does not end in `/`. A `\` ending is accepted too: BuildKit takes it for a

@@ -19,7 +19,7 @@ export default defineRule({
     bad: "FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all",
     good: "FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all",
   },
-  fix: { safety: "safe", why: "`-y` only answers the confirmation prompt; the packages installed are the same." },
+  fix: { safety: "safe", why: "`-y` only answers the confirmation prompt; the packages installed are the same.", changes: "command-option" },
   check(context) {
     for (const { commands } of packageRuns(context)) {
       for (const { cmd, dialect } of commands) {

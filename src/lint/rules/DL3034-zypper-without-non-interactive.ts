@@ -21,7 +21,7 @@ export default defineRule({
   },
   // The global `-n` goes right after `zypper`, before the subcommand, where zypper reads global options; it
   // works with every subcommand, which the command option `-y` does not (zypper(8) recommends `-n`).
-  fix: { safety: "safe", why: "`-n` only answers zypper's prompts with their defaults; the packages are the same." },
+  fix: { safety: "safe", why: "`-n` only answers zypper's prompts with their defaults; the packages are the same.", changes: "command-option" },
   check(context) {
     for (const { commands } of packageRuns(context)) {
       for (const { cmd, dialect } of commands) {

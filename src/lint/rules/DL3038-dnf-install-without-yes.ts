@@ -20,7 +20,7 @@ export default defineRule({
     bad: "FROM fedora:40\nRUN dnf install httpd-2.4.62 && dnf clean all",
     good: "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all",
   },
-  fix: { safety: "safe", why: "`-y` only answers the confirmation prompt; the packages installed are the same." },
+  fix: { safety: "safe", why: "`-y` only answers the confirmation prompt; the packages installed are the same.", changes: "command-option" },
   check(context) {
     for (const { commands } of packageRuns(context)) {
       for (const { cmd, dialect } of commands) {

@@ -20,7 +20,7 @@ export default defineRule({
     bad: "FROM python:3.12-slim\nRUN pip install flask==3.0.3\n",
     good: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n",
   },
-  fix: { safety: "safe", why: "--no-cache-dir only keeps pip from saving what it downloads; the same packages are installed." },
+  fix: { safety: "safe", why: "--no-cache-dir only keeps pip from saving what it downloads; the same packages are installed.", changes: "command-option" },
   check(context) {
     const { model, text } = context;
     // hadolint checks ONBUILD RUN too.

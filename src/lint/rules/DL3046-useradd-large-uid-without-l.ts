@@ -35,7 +35,7 @@ export default defineRule({
     bad: "FROM debian:12.5\nRUN useradd -u 1000000 app\n",
     good: "FROM debian:12.5\nRUN useradd -l -u 1000000 app\n",
   },
-  fix: { safety: "safe", why: "-l only skips the lastlog and faillog entries, which a container never uses." },
+  fix: { safety: "safe", why: "-l only skips the lastlog and faillog entries, which a container never uses.", changes: "command-option" },
   check(context) {
     // hadolint checks ONBUILD RUN too.
     for (const ins of runInstructions(context.tree, true)) {

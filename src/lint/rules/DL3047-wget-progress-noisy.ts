@@ -31,7 +31,7 @@ export default defineRule({
     bad: "FROM debian:12.5\nRUN wget https://example.com/app.tar.gz\n",
     good: "FROM debian:12.5\nRUN wget --progress=dot:giga https://example.com/app.tar.gz\n",
   },
-  fix: { safety: "safe", why: "--progress=dot:giga only changes how progress is printed (given only where the image is not BusyBox-based)." },
+  fix: { safety: "safe", why: "--progress=dot:giga only changes how progress is printed (given only where the image is not BusyBox-based).", changes: "command-option" },
   check(context) {
     // hadolint checks ONBUILD RUN too.
     for (const ins of runInstructions(context.tree, true)) {

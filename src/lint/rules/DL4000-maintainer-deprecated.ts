@@ -13,7 +13,7 @@ export default defineRule({
     bad: "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>",
     good: 'FROM alpine:3.20\nLABEL maintainer="Jane Doe <jane@example.com>"',
   },
-  fix: { safety: "safe", why: "The label holds MAINTAINER's text exactly: quoted, with `\"`, `$` and the escape character escaped." },
+  fix: { safety: "safe", why: "The label holds MAINTAINER's text exactly: quoted, with `\"`, `$` and the escape character escaped.", changes: "maintainer-label" },
   check({ tree, report }) {
     // Every top-level MAINTAINER, as BuildKit's parser warns on each; under ONBUILD it is an error (DL3043).
     const escape = tree.escape;

@@ -18,7 +18,7 @@ export default defineRule({
   },
   // An ENTRYPOINT clears an inherited CMD only while the stage has set none, and any CMD after it sets
   // it again, so the last CMD is the image's whether or not the earlier ones are there.
-  fix: { safety: "safe", why: "Only the last CMD of a stage is kept in the image, so deleting the earlier one changes nothing that is built." },
+  fix: { safety: "safe", why: "Only the last CMD of a stage is kept in the image, so deleting the earlier one changes nothing that is built.", changes: "overridden-deleted" },
   check({ text, model, report }) {
     // hadolint: per stage, every CMD after the first; ONBUILD CMD belongs to a later build.
     for (const stage of model.stages) {

@@ -18,7 +18,7 @@ export default defineRule({
   },
   // Each ENTRYPOINT clears an inherited CMD when the stage has set no CMD yet; the last one does the
   // same, so dropping an earlier one leaves both ENTRYPOINT and CMD as they were.
-  fix: { safety: "safe", why: "Only the last ENTRYPOINT of a stage is kept in the image, so deleting the earlier one changes nothing that is built." },
+  fix: { safety: "safe", why: "Only the last ENTRYPOINT of a stage is kept in the image, so deleting the earlier one changes nothing that is built.", changes: "overridden-deleted" },
   check({ text, model, report }) {
     // hadolint: per stage, every ENTRYPOINT after the first; ONBUILD ENTRYPOINT belongs to a later build.
     for (const stage of model.stages) {
