@@ -9,10 +9,7 @@ import { LegacyProgress } from "../build/progress-legacy.js";
 import type { ProgressPrinter } from "../build/progress-printer.js";
 import { codeFrame } from "../build/code-frame.js";
 import type { Ulimit } from "../build/request.js";
-import { isAtOrAbove, mergeConfigs, parseThreshold, type FailureThreshold } from "../lint/config.js";
-import { lint } from "../lint/engine.js";
-import { findFormat } from "../lint/format/index.js";
-import { ConfigFinder } from "./find-config.js";
+import { parseThreshold, type FailureThreshold } from "../lint/config.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
 import { BUILD_HELP } from "./usage.js";
@@ -220,6 +217,13 @@ export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.Proces
   }
 
   if (args.lint) {
+    // The linter loads on use: a --no-lint build starts without its rules and shell parser.
+    const [{ isAtOrAbove, mergeConfigs }, { lint }, { findFormat }, { ConfigFinder }] = await Promise.all([
+      import("../lint/config.js"),
+      import("../lint/engine.js"),
+      import("../lint/format/index.js"),
+      import("./find-config.js"),
+    ]);
     const path = args.file && args.file !== "-" ? resolve(cwd, args.file) : args.file === "-" ? null : resolve(cwd, args.context, "Dockerfile");
     let text = stdinText;
     if (text === null && path !== null) {
