@@ -2,15 +2,10 @@
 // IPC channel when VS Code starts the server as a Node module. A request the editor cancels while
 // it still waits in the queue is answered at once, without running it. The server ends when the
 // editor closes the channel.
-import {
-  createConnection,
-  IPCMessageReader,
-  IPCMessageWriter,
-  LSPErrorCodes,
-  type Connection,
-  type ConnectionStrategy,
-  type ResponseMessage,
-} from "vscode-languageserver/node";
+import type { Connection, ConnectionStrategy, ResponseMessage } from "vscode-languageserver/node";
+import { lsp } from "./protocol.js";
+
+const { createConnection, IPCMessageReader, IPCMessageWriter, LSPErrorCodes } = lsp;
 
 export type Transport = "stdio" | "node-ipc";
 

@@ -1,20 +1,7 @@
 // The language server: LSP in, the language service's answers out. Transport only: documents
 // (incremental sync), settings, file watching, the typing debounce and cancellation live here;
 // what to answer is the service's (src/service.ts).
-import {
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  LSPErrorCodes,
-  MessageType,
-  ResponseError,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type CancellationToken,
-  type ClientCapabilities,
-  type Connection,
-  type InitializeResult,
-} from "vscode-languageserver/node";
+import type { CancellationToken, ClientCapabilities, Connection, InitializeResult } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   COMPLETION_TRIGGERS,
@@ -30,6 +17,9 @@ import { readClientSettings, type ClientSettings } from "./client-settings.js";
 import { DiagnosticsScheduler } from "./diagnostics-scheduler.js";
 import { SettingsResolver } from "./document-settings.js";
 import { DirectoryWatcher } from "./file-watch.js";
+import { lsp } from "./protocol.js";
+
+const { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, TextDocuments, TextDocumentSyncKind } = lsp;
 
 const SETTINGS_FILES = ["**/.dflint.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/.dockerignore", "**/*.dockerignore"];
 
