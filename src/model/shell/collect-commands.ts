@@ -5,6 +5,7 @@ import type { Range } from "../../syntax/tree.js";
 import { goField, goSlice, goSpan, goString, goType, walkStatements } from "./go-node.js";
 import type { ScriptSource } from "./script-source.js";
 import { scriptRanges } from "./script-ranges.js";
+import { simpleCommand } from "./simple-command.js";
 import type { ShellWord, SimpleCommand } from "./types.js";
 import { utf16Offsets } from "./utf8-offsets.js";
 import { wordValue } from "./word-value.js";
@@ -38,12 +39,12 @@ export function collectCommands(file: GoValue, script: ScriptSource, index: Line
     }
     if (type === "CallExpr") {
       const words = goSlice(cmd.Args).map((w) => word(w, wordValue(w)));
-      commands.push({ name: words[0] ?? null, args: words.slice(1), assignments: goSlice(cmd.Assigns).map(slice), range: range(start, end) });
+      commands.push(simpleCommand(words, goSlice(cmd.Assigns).map(slice), range(start, end)));
     } else {
       // bash reads export/declare/local/readonly/typeset as declarations; rules see them as commands all the same.
       const variant = goField(cmd, "Variant")!;
       const name = word(variant, goString(variant.Value as string));
-      commands.push({ name, args: goSlice(cmd.Args).map((a) => word(a, assignValue(a))), assignments: [], range: range(start, end) });
+      commands.push(simpleCommand([name, ...goSlice(cmd.Args).map((a) => word(a, assignValue(a)))], [], range(start, end)));
     }
   });
   return commands.sort((a, b) => a.range.start.offset - b.range.start.offset);

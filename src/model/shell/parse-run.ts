@@ -6,6 +6,7 @@ import { heredocsFedToShells } from "./fed-heredocs.js";
 import { parseScript } from "./parse-script.js";
 import { commandSource, heredocSource, withHeredocs } from "./script-source.js";
 import { shebangDialect, shellDialect } from "./shell-dialect.js";
+import { simpleCommand } from "./simple-command.js";
 import type { RunScript, ShellWord } from "./types.js";
 
 export type { RunScript, ShellDialect, ShellWord, SimpleCommand } from "./types.js";
@@ -73,6 +74,6 @@ function notPosix(shell: readonly string[]): string {
 function execForm(arr: JsonArray, text: string): RunScript {
   if (arr.elements.length === 0) return { kind: "unparsed", reason: "exec-form", message: "The exec form is empty.", range: arr.range };
   const words: ShellWord[] = arr.elements.map((e) => ({ text: text.slice(e.range.start.offset, e.range.end.offset), value: e.value, range: e.range }));
-  return { kind: "parsed", dialect: "exec", commands: [{ name: words[0]!, args: words.slice(1), assignments: [], range: arr.range }] };
+  return { kind: "parsed", dialect: "exec", commands: [simpleCommand(words, [], arr.range)] };
 }
 

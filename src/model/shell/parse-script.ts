@@ -7,6 +7,7 @@ import type { ScriptSource } from "./script-source.js";
 import { quickRead, type QuickScript } from "./quick-read.js";
 import { scriptRanges } from "./script-ranges.js";
 import { parseShell } from "./shell-parser.js";
+import { simpleCommand } from "./simple-command.js";
 import type { RunScript, ShellWord, SimpleCommand } from "./types.js";
 import { utf16Offsets } from "./utf8-offsets.js";
 
@@ -52,6 +53,6 @@ function quickCommands(quick: QuickScript, script: ScriptSource, index: LineInde
   const text = script.text;
   return quick.commands.map((c) => {
     const words: ShellWord[] = c.words.map((w) => ({ text: text.slice(w.start, w.end), value: w.value, range: range(w.start, w.end) }));
-    return { name: words[0] ?? null, args: words.slice(1), assignments: c.assignments.map(([s, e]) => text.slice(s, e)), range: range(c.start, c.end) };
+    return simpleCommand(words, c.assignments.map(([s, e]) => text.slice(s, e)), range(c.start, c.end));
   });
 }

@@ -14,6 +14,8 @@ export interface ShellWord {
 export interface SimpleCommand {
   /** null for bare assignments (`VAR=x` alone). */
   name: ShellWord | null;
+  /** The program's base name (`/usr/bin/apt-get` is `apt-get`; lower case, `.exe` dropped); null when the name has expansions or is absent. */
+  program: string | null;
   /** The words after the name, in order. */
   args: ShellWord[];
   /** `VAR=x` prefixes, as written. */

@@ -1,13 +1,11 @@
 // Reading a package manager's command line the way the tool's own option parser does: which subcommand it
 // runs, and which words are operands (packages) rather than options or option values.
-import { programName } from "../../../model/shell/shell-dialect.js";
 import type { ShellWord, SimpleCommand } from "../../../model/shell/types.js";
 import type { Range } from "../../../syntax/tree.js";
 
 /** The program a command runs by base name (`/sbin/apk` is `apk`); null when its name has expansions. */
 export function programOf(cmd: SimpleCommand): string | null {
-  const v = cmd.name?.value;
-  return v ? programName(v) : null;
+  return cmd.program;
 }
 
 export interface Subcommand {
