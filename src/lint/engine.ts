@@ -11,6 +11,7 @@ import type { Dockerfile, Instruction, Range } from "../syntax/tree.js";
 import { findRule, RULES } from "./registry.js";
 import type { Level, Rule, RuleContext, TextEdit } from "./rule.js";
 import { DEFAULT_SETTINGS, type LintSettings } from "./settings.js";
+import { lintShells } from "./shell-pragma.js";
 import { checkShellScripts } from "./shellcheck.js";
 import type { ShellcheckHook } from "./shellcheck-hook.js";
 import { shellcheckRule } from "./shellcheck-rule.js";
@@ -97,10 +98,11 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
   }
 
   const scriptCache = new Map<Instruction, RunScript[]>();
+  const shellAt = lintShells(tree, model);
   const scripts = (ins: Instruction): RunScript[] => {
     let s = scriptCache.get(ins);
     if (!s) {
-      scriptCache.set(ins, (s = runScripts(ins, text, index, model.shellAt(ins))));
+      scriptCache.set(ins, (s = runScripts(ins, text, index, shellAt(ins))));
     }
     return s;
   };
@@ -114,6 +116,7 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
       model,
       settings,
       scripts,
+      shellAt,
       report: (r) => emit(rule, level, r.message, r.range, r.edits),
     };
     try {
@@ -126,7 +129,7 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
 
   let shellcheckError: string | undefined;
   if (options.shellcheck) {
-    const checked = checkShellScripts(options.shellcheck, tree, model, index, scripts);
+    const checked = checkShellScripts(options.shellcheck, tree, model, index, scripts, shellAt);
     if (!checked.ok) shellcheckError = checked.error;
     else {
       for (const f of checked.findings) {

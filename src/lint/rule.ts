@@ -73,6 +73,8 @@ export interface RuleContext {
   report(finding: Report): void;
   /** The shell commands of a RUN instruction in its stage's shell, parsed on first use. */
   scripts(ins: Instruction): RunScript[];
+  /** The shell an instruction is linted with: the model's SHELL, unless a `# hadolint shell=` pragma says otherwise. */
+  shellAt(ins: Instruction): readonly string[];
 }
 
 export interface Rule extends RuleMeta {

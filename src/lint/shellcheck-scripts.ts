@@ -28,14 +28,14 @@ const PROXY_ARGS = ["HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_P
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The scripts of a file that ShellCheck should read, in file order. */
-export function shellcheckScripts(tree: Dockerfile, model: Model, scripts: (ins: Instruction) => RunScript[]): ScriptToCheck[] {
+export function shellcheckScripts(tree: Dockerfile, model: Model, scripts: (ins: Instruction) => RunScript[], shellAt: (ins: Instruction) => readonly string[]): ScriptToCheck[] {
   const out: ScriptToCheck[] = [];
   for (const ins of tree.instructions) {
     const run = ins.name === "ONBUILD" && ins.trigger ? ins.trigger : ins;
     if (run.name !== "RUN") continue;
     const parsed = scripts(ins);
     if (parsed.length === 0) continue;
-    const sources = scriptSources(run, model.shellAt(ins));
+    const sources = scriptSources(run, shellAt(ins));
     // The model reads the same sources in the same order; a script it could not parse is its own
     // finding, and ShellCheck would only say it again.
     const exports = exportLine(model, ins);

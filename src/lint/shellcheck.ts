@@ -19,8 +19,15 @@ export interface ShellcheckFinding {
 export type ShellcheckResult = { ok: true; findings: ShellcheckFinding[] } | { ok: false; error: string };
 
 /** ShellCheck's findings on the RUN scripts of a file, placed in the Dockerfile. */
-export function checkShellScripts(hook: ShellcheckHook, tree: Dockerfile, model: Model, index: LineIndex, scripts: (ins: Instruction) => RunScript[]): ShellcheckResult {
-  const toCheck = shellcheckScripts(tree, model, scripts);
+export function checkShellScripts(
+  hook: ShellcheckHook,
+  tree: Dockerfile,
+  model: Model,
+  index: LineIndex,
+  scripts: (ins: Instruction) => RunScript[],
+  shellAt: (ins: Instruction) => readonly string[],
+): ShellcheckResult {
+  const toCheck = shellcheckScripts(tree, model, scripts, shellAt);
   if (toCheck.length === 0) return { ok: true, findings: [] };
   let output: ReturnType<ShellcheckHook>;
   try {

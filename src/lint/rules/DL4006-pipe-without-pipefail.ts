@@ -2,7 +2,6 @@ import { shellDialect } from "../../model/shell/shell-dialect.js";
 import { LineIndex } from "../../syntax/line-index.js";
 import { defineRule } from "../rule.js";
 import { programOf } from "./util/shell-commands.js";
-import { shellAt } from "./util/shell-at.js";
 import { runPipes } from "./util/shell-pipes.js";
 
 // `-o pipefail` among the words of a shell's command line (`bash -o pipefail -c`, `-eo pipefail`, `-euxo pipefail`).
@@ -32,7 +31,7 @@ export default defineRule({
     // hadolint does not check ONBUILD RUN for this one.
     for (const ins of context.tree.instructions) {
       if (ins.name !== "RUN") continue;
-      const shell = shellAt(context.model, ins);
+      const shell = context.shellAt(ins);
       // Any shell given `-o pipefail` has it: one that lacked the option would fail every RUN. hadolint accepts
       // it on bash, zsh and ash only (hadolint#250, #400 ask for /bin/sh on Alpine, where it works).
       if (setsPipefail(shell)) continue;
