@@ -15,4 +15,7 @@ export { fixAll, type FixAllOptions, type FixAllResult } from "./lint/fix-all.js
 export { RULES, findRule } from "./lint/registry.js";
 export { DEFAULT_SETTINGS, type LintSettings, type LabelType } from "./lint/settings.js";
 export type { Rule, RuleMeta, Level, TextEdit, FixInfo, FixChange } from "./lint/rule.js";
+export { format, type FormatResult } from "./format/format.js";
+export { FORMAT_PROBLEMS } from "./format/format-problems.js";
+export type { FormatOptions } from "./format/format-options.js";
 export { build, type BuildOptions, type BuildResult, type BuildOutcome, type BuildError, type BuildEvent } from "./build/build.js";

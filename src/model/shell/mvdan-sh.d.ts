@@ -33,11 +33,22 @@ declare module "mvdan-sh" {
     Parse(src: string, name: string): ShFile;
   }
   export type ShParserOption = { readonly __option: unique symbol };
+  export type ShPrinterOption = { readonly __printerOption: unique symbol };
+  /** The printer: formats a syntax tree back to shell text, ending with a newline. */
+  export interface ShPrinter {
+    Print(node: ShNode): string;
+  }
   export interface ShSyntax {
     LangBash: number;
     LangPOSIX: number;
     Variant(lang: number): ShParserOption;
     NewParser(...options: ShParserOption[]): ShParser;
+    KeepComments(enabled: boolean): ShParserOption;
+    NewPrinter(...options: ShPrinterOption[]): ShPrinter;
+    /** Indentation by this many spaces; 0 for tabs. */
+    Indent(spaces: number): ShPrinterOption;
+    /** Binary operators (`&&`, `||`, `|`) that start a line rather than end one. */
+    BinaryNextLine(enabled: boolean): ShPrinterOption;
     NodeType(node: ShNode): string;
     /** Calls fn on each node depth-first, and with null after a node's children; false skips the children. */
     Walk(node: ShNode, fn: (node: ShNode | null) => boolean): void;

@@ -1,0 +1,192 @@
+// An instruction read the way BuildKit reads it: one logical line (continuations joined, comment and
+// blank lines inside dropped), with each character tagged by what it belongs to, and the places where
+// the source broke the line. The formatter lays the logical line out again from this; what follows the
+// logical line (its line break and heredoc bodies) is kept as written.
+import type { Instruction, SyntaxNode, Token } from "../syntax/tree.js";
+
+/** What a character of the logical line belongs to. */
+export const Part = {
+  /** Blanks between the keyword, flags and arguments. */
+  Gap: 1,
+  Keyword: 2,
+  /** A JSON array's brackets, commas and blanks. */
+  JsonPunctuation: 3,
+  JsonString: 4,
+  /** A shell-form command. */
+  Shell: 5,
+  /** Anything kept exactly: flags, words, key-value pairs, ... */
+  Verbatim: 6,
+} as const;
+export type Part = (typeof Part)[keyof typeof Part];
+
+/** A comment line inside a continuation, as written, and the line break after it. */
+export interface InteriorComment {
+  text: string;
+  newline: string;
+}
+
+/** Where the source continued the line: before logical offset `at`. */
+export interface Joint {
+  at: number;
+  newline: string;
+  comments: InteriorComment[];
+}
+
+export interface FlatInstruction {
+  /** The logical line from the keyword on. */
+  text: string;
+  parts: Uint8Array;
+  joints: Joint[];
+  /** The logical range of the shell-form command, when there is one. */
+  shell: { start: number; end: number } | null;
+  /** The source after the logical line: its line break and any heredocs. */
+  tail: string;
+}
+
+// Where the reader is: in a line, right after a continuation escape, between continued lines, or past the logical line.
+const LINE = 0;
+const AFTER_CONTINUATION = 1;
+const INTERIOR = 2;
+const TAIL = 3;
+
+// The context of an instruction's own children, which are not in any part.
+const INSTRUCTION = 0;
+
+/** Flattens an instruction; null when it ends inside a continuation (at the end of the file). */
+export function flattenInstruction(ins: Instruction, source: string): FlatInstruction | null {
+  const texts: string[] = [];
+  const runs: number[] = []; // pairs: part, length
+  let length = 0;
+  const joints: Joint[] = [];
+  let state = LINE;
+  let pendingBlank: string | null = null;
+  let commentOpen = false;
+  let tailStart = -1;
+  let shell: { start: number; end: number; value: string } | null = null;
+  let isBroken = false;
+
+  let shellStart = -1;
+  const append = (text: string, part: Part) => {
+    if (text.length === 0) return;
+    if (part === Part.Shell && shellStart < 0) shellStart = length;
+    texts.push(text);
+    runs.push(part, text.length);
+    length += text.length;
+  };
+
+  // Text of the instruction's own (`--` ending the flags, or a line's indentation before it): its
+  // blanks separate parts.
+  const appendBetweenParts = (text: string) => {
+    const start = text.search(/[^ \t]/);
+    if (start < 0) return append(text, Part.Gap);
+    const end = text.search(/[ \t]*$/);
+    append(text.slice(0, start), Part.Gap);
+    append(text.slice(start, end), Part.Verbatim);
+    append(text.slice(end), Part.Gap);
+  };
+
+  const leaf = (token: Token, part: Part | typeof INSTRUCTION) => {
+    switch (state) {
+      case TAIL:
+        return;
+      case LINE:
+        if (token.kind === "continuation") {
+          joints.push({ at: length, newline: "", comments: [] });
+          state = AFTER_CONTINUATION;
+        } else if (token.kind === "newline") {
+          state = TAIL;
+          tailStart = token.range.start.offset;
+        } else if (token.kind === "whitespace" || token.kind === "text") {
+          if (part !== INSTRUCTION) append(token.text, part);
+          else if (token.kind === "whitespace") append(token.text, Part.Gap);
+          else appendBetweenParts(token.text);
+        } else isBroken = true;
+        return;
+      case AFTER_CONTINUATION:
+        if (token.kind === "newline") {
+          joints[joints.length - 1]!.newline = token.text;
+          state = INTERIOR;
+          pendingBlank = null;
+        } else isBroken = true;
+        return;
+      case INTERIOR:
+        if (token.kind === "comment") {
+          joints[joints.length - 1]!.comments.push({ text: token.text, newline: "" });
+          commentOpen = true;
+          pendingBlank = null;
+        } else if (token.kind === "newline") {
+          // A comment line's break is kept with it; a blank line inside a continuation is dropped
+          // (BuildKit skips it, and warns that it will not in future).
+          if (commentOpen) joints[joints.length - 1]!.comments.at(-1)!.newline = token.text;
+          commentOpen = false;
+          pendingBlank = null;
+        } else if (token.kind === "whitespace") {
+          pendingBlank = token.text;
+        } else if (token.kind === "text" || token.kind === "continuation") {
+          // The next piece of the line; blanks before it are its indentation.
+          if (pendingBlank !== null) append(pendingBlank, Part.Gap);
+          pendingBlank = null;
+          state = LINE;
+          leaf(token, part);
+        } else isBroken = true;
+        return;
+    }
+  };
+
+  const visit = (node: SyntaxNode, part: Part | typeof INSTRUCTION) => {
+    for (const child of node.children) {
+      switch (child.kind) {
+        case "bom":
+        case "whitespace":
+        case "newline":
+        case "continuation":
+        case "comment":
+        case "text":
+        case "heredoc-line":
+          leaf(child, part);
+          break;
+        case "keyword":
+          visit(child, Part.Keyword);
+          break;
+        case "json-array":
+          visit(child, Part.JsonPunctuation);
+          break;
+        case "json-string":
+          visit(child, Part.JsonString);
+          break;
+        case "shell-command":
+          visit(child, Part.Shell);
+          shell = { start: shellStart, end: length, value: child.value };
+          break;
+        case "instruction":
+          visit(child, INSTRUCTION);
+          break;
+        case "heredoc":
+          // Heredocs follow the logical line: they are in the tail, which is copied whole.
+          if (state !== TAIL) isBroken = true;
+          break;
+        default:
+          visit(child, Part.Verbatim);
+      }
+    }
+  };
+  visit(ins, INSTRUCTION);
+  if (isBroken || state === AFTER_CONTINUATION || state === INTERIOR) return null;
+
+  const text = texts.join("");
+  const parts = new Uint8Array(length);
+  for (let k = 0, at = 0; k < runs.length; k += 2) {
+    parts.fill(runs[k]!, at, at + runs[k + 1]!);
+    at += runs[k + 1]!;
+  }
+  let shellRange: FlatInstruction["shell"] = null;
+  const found = shell as { start: number; end: number; value: string } | null;
+  if (found && found.start >= 0) {
+    // The command as BuildKit holds it must be exactly this stretch of the line; otherwise it is
+    // treated as opaque text.
+    if (text.slice(found.start, found.end) === found.value) shellRange = { start: found.start, end: found.end };
+    else parts.fill(Part.Verbatim, found.start, found.end);
+  }
+  const tail = tailStart >= 0 ? source.slice(tailStart, ins.range.end.offset) : "";
+  return { text, parts, joints, shell: shellRange, tail };
+}

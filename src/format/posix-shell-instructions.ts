@@ -1,0 +1,54 @@
+// Which instructions hand their shell-form command to a POSIX shell (sh, bash and kin). Only there do
+// blanks between words mean nothing, so only there may the formatter re-indent a command's
+// continuation lines or break its `&&` chains. A stage runs `/bin/sh -c` unless SHELL says otherwise
+// or the stage is built on Windows, whose default is `cmd /S /C` (where `echo a   b` prints the blanks).
+import { programName, shellProgramDialect } from "../model/shell/shell-dialect.js";
+
+/** The grammar of a POSIX-family shell, as mvdan/sh reads it: bash for bash, zsh, ksh and mksh. */
+export type PosixDialect = "posix" | "bash";
+import type { Dockerfile, Instruction } from "../syntax/tree.js";
+
+const SHELL_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"]);
+// Windows base images and platforms; a Dockerfile with the backquote escape is almost always for one.
+const WINDOWS = /windows|nanoserver|servercore/i;
+const DEFAULT_SHELL: readonly string[] = ["/bin/sh", "-c"];
+const UNKNOWN_SHELL: readonly string[] = [];
+
+/** The instructions (ONBUILD included, for its trigger) whose shell-form command a POSIX shell runs, and its dialect. */
+export function posixShellInstructions(tree: Dockerfile): Map<Instruction, PosixDialect> {
+  const posix = new Map<Instruction, PosixDialect>();
+  const stageShells = new Map<string, readonly string[]>();
+  let shell: readonly string[] = UNKNOWN_SHELL;
+  let stageName: string | null = null;
+  const endStage = () => {
+    if (stageName !== null) stageShells.set(stageName, shell);
+  };
+  for (const ins of tree.instructions) {
+    if (ins.name === "FROM") {
+      endStage();
+      const words = ins.args.map((a) => (a.kind === "word" ? a.value : ""));
+      const image = words[0] ?? "";
+      stageName = words.length >= 3 && words[1]!.toLowerCase() === "as" ? words[2]!.toLowerCase() : null;
+      const platform = ins.flags.find((f) => f.name.toLowerCase() === "platform")?.value ?? "";
+      const base = stageShells.get(image.toLowerCase());
+      shell = base ?? (tree.escape === "`" || WINDOWS.test(image) || WINDOWS.test(platform) ? UNKNOWN_SHELL : DEFAULT_SHELL);
+      continue;
+    }
+    if (ins.name === "SHELL") {
+      const arg = ins.args[0];
+      shell = ins.form === "json" && arg?.kind === "json-array" ? arg.elements.map((e) => e.value) : UNKNOWN_SHELL;
+      continue;
+    }
+    const runs = ins.name === "ONBUILD" && ins.trigger ? ins.trigger.name : ins.name;
+    const dialect = SHELL_FORM.has(runs) ? posixDialect(shell) : undefined;
+    if (dialect) posix.set(ins, dialect);
+  }
+  return posix;
+}
+
+/** The dialect of a SHELL that runs a POSIX shell (sh, bash, dash, ash, zsh, ksh and the like, maybe through env), else undefined. */
+export function posixDialect(shell: readonly string[]): PosixDialect | undefined {
+  let words = shell;
+  if (words.length > 0 && programName(words[0]!) === "env") words = words.slice(1).filter((w) => !w.startsWith("-") && !w.includes("="));
+  return words.length > 0 ? shellProgramDialect(words[0]!) : undefined;
+}
