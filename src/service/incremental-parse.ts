@@ -1,0 +1,190 @@
+// Re-parsing after an edit without parsing the whole file: the instructions the edit touches are
+// parsed again on their own and spliced into the previous tree, whose later nodes are moved by the
+// edit's length. The result is the tree and diagnostics parse() would give for the new text; when
+// that cannot be guaranteed (the edit reaches the parser directives or the first instruction, opens
+// a heredoc or a continuation past the re-parsed lines, or the text holds NUL bytes) it gives up and
+// the caller parses the whole text.
+import { LineIndex } from "../syntax/line-index.js";
+import { parse } from "../syntax/parse.js";
+import type { Diagnostic, Dockerfile, Instruction, Position, SyntaxNode } from "../syntax/tree.js";
+
+export interface Parsed {
+  text: string;
+  tree: Dockerfile;
+  diagnostics: Diagnostic[];
+}
+
+/** The part of the text an edit re-parsed: old [start, oldEnd) became new [start, newEnd). Both ends fall on line starts. */
+export interface Region {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  startLine: number;
+  oldEndLine: number;
+  newEndLine: number;
+}
+
+export interface Reparsed extends Parsed {
+  region: Region;
+}
+
+/** The one span where two texts differ: old [start, oldEnd) against new [start, newEnd). */
+export function textChange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** The new text's tree and diagnostics, made from the previous ones; null when only a full parse can tell. */
+export function reparse(previous: Parsed, text: string, index: LineIndex): Reparsed | null {
+  if (text.includes("\0") || previous.diagnostics.some((d) => d.code === "DF099")) return null;
+  const change = textChange(previous.text, text);
+  const kids = previous.tree.children;
+  // The top-level nodes the edit touches, one character of slack either side.
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < kids.length; i++) {
+    const r = kids[i]!.range;
+    if (r.end.offset < change.start - 1) continue;
+    if (r.start.offset > change.oldEnd + 1) break;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return null;
+  // From just after the instruction before the edit (its line break included), so that the lexer
+  // starts fresh and the comments BuildKit gives an instruction are all in the region...
+  let before = first - 1;
+  while (before >= 0 && kids[before]!.kind !== "instruction") before--;
+  if (before < 0) return null; // the first instruction and what precedes it: directives live there
+  let s = before + 1;
+  if (kids[s]?.kind === "newline" && s < first) s++;
+  // ...to the end of the next instruction after it, line break included. When the re-parsed text
+  // ends in comments (an edit turned an instruction into one), they belong to the instruction after:
+  // the region grows to take it in.
+  let q = last;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    while (q < kids.length && kids[q]!.kind !== "instruction") q++;
+    const result = tryRegion(previous, text, index, change, s, q, before);
+    if (result !== "grow") return result;
+    q++;
+  }
+  return null;
+}
+
+function tryRegion(
+  previous: Parsed,
+  text: string,
+  index: LineIndex,
+  change: { start: number; oldEnd: number },
+  s: number,
+  q: number,
+  before: number,
+): Reparsed | null | "grow" {
+  const kids = previous.tree.children;
+  let e = q < kids.length ? q + 1 : kids.length;
+  if (e < kids.length && kids[e]!.kind === "newline") e++;
+  if (s >= e || before >= s) return null;
+  const start = kids[s]!.range.start;
+  if (start.character !== 0) return null;
+  const oldEnd = e < kids.length ? kids[e]!.range.start.offset : previous.text.length;
+  const delta = text.length - previous.text.length;
+  const newEnd = oldEnd + delta;
+  if (change.start < start.offset || change.oldEnd > oldEnd) return null;
+
+  // The region alone, after a blank line that ends the directives (and the escape directive, if any).
+  const prefix = previous.tree.escape === "`" ? "# escape=`\n\n" : "\n";
+  const prefixLines = previous.tree.escape === "`" ? 2 : 1;
+  const mini = parse(prefix + text.slice(start.offset, newEnd));
+  const atEnd = e === kids.length;
+  const fresh = mini.tree.children.filter((n) => n.range.end.offset > prefix.length);
+  if (fresh.length === 0 || fresh[0]!.range.start.offset !== prefix.length) return null;
+  const lastFresh = fresh[fresh.length - 1]!;
+  // Nothing may run on past the region: a continuation or an unterminated heredoc would take the next lines.
+  if (!atEnd && lastFresh.kind !== "newline") return null;
+  if (!atEnd && fresh.some((n) => n.kind === "instruction" && hasOpenHeredoc(n as Instruction))) return null;
+  if (!atEnd && [...fresh].reverse().find((n) => n.kind !== "newline")?.kind !== "instruction") return "grow";
+
+  const newEndPos = index.position(newEnd);
+  const lineDelta = newEndPos.line - (e < kids.length ? kids[e]!.range.start.line : lineOf(previous, oldEnd));
+  const intoRegion: Shift = { offset: start.offset - prefix.length, line: start.line - prefixLines };
+  const afterRegion: Shift = { offset: delta, line: lineDelta };
+  const memo = new Map<object, unknown>();
+  const children: SyntaxNode[] = [...kids.slice(0, s), ...fresh.map((n) => shifted(n, intoRegion, memo))];
+  const laterMemo = new Map<object, unknown>();
+  for (let i = e; i < kids.length; i++) children.push(shifted(kids[i]!, afterRegion, laterMemo));
+
+  const diagnostics: Diagnostic[] = [];
+  for (const d of previous.diagnostics) if (d.range.start.offset < start.offset) diagnostics.push(d);
+  for (const d of mini.diagnostics) {
+    // "No instructions" is about the whole file, which has them.
+    if (d.code === "DF001" || d.range.start.offset < prefix.length) continue;
+    diagnostics.push(shifted(d, intoRegion, memo));
+  }
+  for (const d of previous.diagnostics) if (d.range.start.offset >= oldEnd) diagnostics.push(shifted(d, afterRegion, laterMemo));
+
+  const tree: Dockerfile = {
+    ...previous.tree,
+    text,
+    range: index.range(0, text.length),
+    children,
+    instructions: children.filter((n): n is Instruction => n.kind === "instruction"),
+  };
+  const region: Region = {
+    start: start.offset,
+    oldEnd,
+    newEnd,
+    startLine: start.line,
+    oldEndLine: newEndPos.line - lineDelta,
+    newEndLine: newEndPos.line,
+  };
+  return { text, tree, diagnostics, region };
+}
+
+interface Shift {
+  offset: number;
+  line: number;
+}
+
+function lineOf(parsed: Parsed, offset: number): number {
+  return parsed.tree.range.end.offset === offset ? parsed.tree.range.end.line : new LineIndex(parsed.text).lineAt(offset);
+}
+
+function hasOpenHeredoc(ins: Instruction): boolean {
+  return ins.heredocs.some((h) => h.terminatorRange === null) || (ins.trigger !== null && hasOpenHeredoc(ins.trigger));
+}
+
+// A copy of a node (or diagnostic) with every position moved: offsets and lines, and BuildKit's
+// 1-based line numbers of instructions. Characters stay, as the region starts and ends at line
+// starts. Objects reached twice are copied once, so shared nodes stay shared.
+function shifted<T>(value: T, by: Shift, memo: Map<object, unknown>): T {
+  if (typeof value !== "object" || value === null) return value;
+  const known = memo.get(value);
+  if (known !== undefined) return known as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    memo.set(value, out);
+    for (const item of value) out.push(shifted(item, by, memo));
+    return out as T;
+  }
+  const source = value as Record<string, unknown>;
+  if (isPosition(source)) {
+    const p: Position = { offset: source.offset + by.offset, line: source.line + by.line, character: source.character };
+    memo.set(value, p);
+    return p as T;
+  }
+  const out: Record<string, unknown> = {};
+  memo.set(value, out);
+  for (const key of Object.keys(source)) out[key] = shifted(source[key], by, memo);
+  if (source.kind === "instruction") {
+    out.startLine = (source.startLine as number) + by.line;
+    out.endLine = (source.endLine as number) + by.line;
+  }
+  return out as T;
+}
+
+function isPosition(o: Record<string, unknown>): o is Record<string, unknown> & Position {
+  return typeof o.offset === "number" && typeof o.line === "number" && typeof o.character === "number" && Object.keys(o).length === 3;
+}
