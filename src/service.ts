@@ -53,8 +53,14 @@ export class LanguageService {
     return this.cache.get(doc, settings);
   }
 
-  diagnostics(doc: ServiceDocument, settings: DocumentSettings, options?: DiagnosticsOptions): Diagnostic[] {
+  /** The diagnostics, and whether they are exact (see DocumentAnalysis.findings). */
+  diagnostics(doc: ServiceDocument, settings: DocumentSettings, options?: DiagnosticsOptions): { diagnostics: Diagnostic[]; isExact: boolean } {
     return diagnostics(this.analysis(doc, settings), options);
+  }
+
+  /** Parses and analyses a version ahead of requests, so that the next edit re-parses incrementally. */
+  prepare(doc: ServiceDocument, settings: DocumentSettings): void {
+    void this.analysis(doc, settings).model;
   }
 
   codeActions(doc: ServiceDocument, settings: DocumentSettings, request: CodeActionRequest): CodeAction[] {

@@ -1,17 +1,19 @@
 // When to lint: right away when a document opens, and after a pause in typing when it changes, so
-// that a burst of keystrokes costs one lint. A newer change reschedules the pending one.
+// that a burst of keystrokes costs one lint. A lint that gave provisional findings (see
+// service/incremental-lint.ts) is followed by an exact one once typing has paused a while longer.
+// A newer change reschedules whatever is pending for the document.
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly publish: (uri: string) => void) {}
+  constructor(private readonly publish: (uri: string, exact: boolean) => void) {}
 
-  /** Lints `uri` after `delay` milliseconds, replacing any pending lint of it. */
-  schedule(uri: string, delay: number): void {
+  /** Lints `uri` after `delay` milliseconds (the whole file when `exact`), replacing any pending lint of it. */
+  schedule(uri: string, delay: number, exact = false): void {
     this.cancel(uri);
     const timer = setTimeout(() => {
       this.timers.delete(uri);
-      this.publish(uri);
+      this.publish(uri, exact);
     }, delay);
     this.timers.set(uri, timer);
   }

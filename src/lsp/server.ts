@@ -21,6 +21,9 @@ import { lsp } from "./protocol.js";
 
 const { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, TextDocuments, TextDocumentSyncKind } = lsp;
 
+/** Milliseconds after provisional diagnostics before the whole file is linted, unless typing goes on. */
+const EXACT_DELAY = 300;
+
 const SETTINGS_FILES = ["**/.dflint.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/.dockerignore", "**/*.dockerignore"];
 
 /** Serves the language service on a connection until the editor shuts it down. */
@@ -65,23 +68,28 @@ export function startServer(connection: Connection, version: string): void {
     return d ? { uri, version: d.version, text: d.getText() } : null;
   };
 
-  const publish = async (uri: string) => {
+  // Provisional findings come right after an edit; the whole file is linted once typing pauses.
+  const publish = async (uri: string, exact: boolean) => {
     const doc = current(uri);
     if (!doc) return;
     const { document: settings } = await settingsOf(uri);
     const now = documents.get(uri);
     if (!now || now.version !== doc.version) return; // a newer change has its own lint scheduled
     try {
-      const diagnostics = service.diagnostics(doc, settings, {
+      const { diagnostics, isExact } = service.diagnostics(doc, settings, {
+        allowProvisional: !exact,
         hasRelatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation !== false,
         hasTags: capabilities.textDocument?.publishDiagnostics?.tagSupport !== undefined,
       });
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      if (!isExact) scheduler.schedule(uri, EXACT_DELAY, true);
+      // The parse and model of this version, ready for the next edit to build on.
+      else service.prepare(doc, settings);
     } catch (e) {
       connection.console.error(`dflint: linting ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
     }
   };
-  const scheduler = new DiagnosticsScheduler((uri) => void publish(uri));
+  const scheduler = new DiagnosticsScheduler((uri, exact) => void publish(uri, exact));
   const relintAll = () => {
     for (const d of documents.all()) scheduler.schedule(d.uri, 0);
   };

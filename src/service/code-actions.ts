@@ -27,7 +27,8 @@ export function codeActions(analysis: DocumentAnalysis, request: CodeActionReque
   if (analysis.isTooLargeToLint) return [];
   const wants = (kind: string) => !request.only || request.only.some((k) => kind === k || kind.startsWith(k + "."));
   const actions: CodeAction[] = [];
-  const { findings } = analysis.lint();
+  // Quick fixes while typing come from the provisional findings the editor shows; fix-all lints the whole file.
+  const { findings } = analysis.findings(true);
   if (wants(FIX_ALL_KIND) && request.only) {
     const all = fixAllAction(analysis);
     if (all) actions.push(all);

@@ -24,6 +24,8 @@ const SYNTAX_LEVEL: Record<Severity, Level> = { error: "error", warning: "warnin
 const TAGS: Record<string, DiagnosticTag[]> = { DL4000: [DiagnosticTag.Deprecated], DF208: [DiagnosticTag.Unnecessary] };
 
 export interface DiagnosticsOptions {
+  /** Provisional findings will do when the whole file has not been linted since the last edit. */
+  allowProvisional?: boolean;
   /** The client shows related information. */
   hasRelatedInformation?: boolean;
   /** The client supports diagnostic tags. */
@@ -31,10 +33,10 @@ export interface DiagnosticsOptions {
 }
 
 /** Every finding of the document as a diagnostic; a file too large to lint gets its syntax problems only. */
-export function diagnostics(analysis: DocumentAnalysis, options: DiagnosticsOptions = {}): Diagnostic[] {
-  if (analysis.isTooLargeToLint) return analysis.syntaxDiagnostics.map(fromSyntax);
-  const { findings, model } = analysis.lint();
-  return findings.map((f) => toDiagnostic(f, model, analysis.uri, options));
+export function diagnostics(analysis: DocumentAnalysis, options: DiagnosticsOptions = {}): { diagnostics: Diagnostic[]; isExact: boolean } {
+  if (analysis.isTooLargeToLint) return { diagnostics: analysis.syntaxDiagnostics.map(fromSyntax), isExact: true };
+  const { findings, model, isExact } = analysis.findings(options.allowProvisional === true);
+  return { diagnostics: findings.map((f) => toDiagnostic(f, model, analysis.uri, options)), isExact };
 }
 
 function toDiagnostic(f: Finding, model: Model, uri: string, options: DiagnosticsOptions): Diagnostic {

@@ -9,7 +9,9 @@ export class DocumentCache {
   get(doc: ServiceDocument, settings: DocumentSettings): DocumentAnalysis {
     const cached = this.byUri.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settings === settings && cached.text === doc.text) return cached;
-    const fresh = new DocumentAnalysis(doc, settings);
+    // A later version under the same settings builds on the one before (see analysis.ts).
+    const previous = cached && cached.settings === settings && cached.version < doc.version ? cached : undefined;
+    const fresh = new DocumentAnalysis(doc, settings, previous);
     this.byUri.set(doc.uri, fresh);
     return fresh;
   }

@@ -90,6 +90,21 @@ describe("dflint lsp: diagnostics", () => {
     expect(client.diagnostics.get(uri)!.every((p) => p.version !== undefined)).toBe(true);
   });
 
+  it("answers an edit with provisional diagnostics at once, then with the whole file's", async () => {
+    const uri = fileUri(join(dir, "provisional.Dockerfile"));
+    const shell = 'SHELL ["/bin/ash", "-o", "pipefail", "-c"]';
+    await client.open(uri, `FROM alpine:3.20\n${shell}\nRUN wget -O - https://example.com/a.tgz | tar xz\n`);
+    await client.waitForDiagnostics(uri);
+    // Without pipefail, the RUN two lines below fails to report a failing wget (DL4006): only a
+    // whole-file lint sees what a SHELL does to later instructions.
+    const version = await client.change(uri, [{ range: { start: { line: 1, character: 17 }, end: { line: 1, character: 33 } }, text: "" }]);
+    const exact = await client.waitForDiagnostics(uri, (p) => p.version === version && codes(p.diagnostics).includes("DL4006"));
+    const forVersion = client.diagnostics.get(uri)!.filter((p) => p.version === version);
+    expect(forVersion.length).toBe(2);
+    expect(codes(forVersion[0]!.diagnostics)).not.toContain("DL4006");
+    expect(exact.diagnostics.find((d) => d.code === "DL4006")?.range.start.line).toBe(2);
+  });
+
   it("takes the nearest .dflint.yaml, and lints again when it changes", async () => {
     const project = join(dir, "project");
     const sub = join(project, "svc");
