@@ -1,4 +1,4 @@
-// The language service: Dockerfile text and settings in, LSP-shaped answers out. Pure: it reads no
+// The language service: Dockerfile text and settings in, LSP-shaped answers out, formatting included. Pure: it reads no
 // files and opens nothing; the shells (src/lsp) hand it documents and configuration. Each
 // document's parse, model and lint are made once per version and shared by every feature.
 import type {
@@ -9,6 +9,7 @@ import type {
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
+  FormattingOptions,
   Hover,
   InlayHint,
   Location,
@@ -17,6 +18,7 @@ import type {
   SemanticTokens,
   SemanticTokensDelta,
   SignatureHelp,
+  TextEdit,
 } from "vscode-languageserver-types";
 import type { DocumentAnalysis, DocumentSettings, ServiceDocument } from "./service/analysis.js";
 import { codeActions, type CodeActionRequest } from "./service/code-actions.js";
@@ -24,6 +26,7 @@ import { completion, type CompletionOptions } from "./service/completion.js";
 import { diagnostics, type DiagnosticsOptions } from "./service/diagnostics.js";
 import { DocumentCache } from "./service/document-cache.js";
 import { foldingRanges, type FoldingOptions } from "./service/folding.js";
+import { formatDocument, formatRange } from "./service/formatting.js";
 import { hover } from "./service/hover.js";
 import { inlayHints } from "./service/inlay-hints.js";
 import { documentLinks } from "./service/links.js";
@@ -113,6 +116,14 @@ export class LanguageService {
 
   inlayHints(doc: ServiceDocument, settings: DocumentSettings, range: Range): InlayHint[] {
     return inlayHints(this.analysis(doc, settings), range);
+  }
+
+  formatDocument(doc: ServiceDocument, settings: DocumentSettings, options: FormattingOptions): TextEdit[] {
+    return formatDocument(this.analysis(doc, settings), options);
+  }
+
+  formatRange(doc: ServiceDocument, settings: DocumentSettings, range: Range, options: FormattingOptions): TextEdit[] {
+    return formatRange(this.analysis(doc, settings), range, options);
   }
 
   /** All tokens; the result is remembered for a later delta request. */

@@ -75,6 +75,7 @@ export class SettingsResolver {
     const merged = mergeConfigs(fileConfig, client.config, { settings: base });
     const document: DocumentSettings = {
       lint: { ...merged.settings, dockerignore: ignore.ok ? ignore.patterns : null },
+      format: (merged as { formatter?: DocumentSettings["format"] }).formatter,
       target: client.target,
       platform: client.platform,
     };

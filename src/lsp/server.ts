@@ -138,6 +138,8 @@ export function startServer(connection: Connection, version: string): void {
         renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: false },
         inlayHintProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: "dflint", version },
     };
@@ -213,6 +215,8 @@ export function startServer(connection: Connection, version: string): void {
   connection.languages.semanticTokens.onDelta(
     request("semantic tokens delta", { data: [] }, (doc, s, p) => service.semanticTokensDelta(doc, s, p.previousResultId)),
   );
+  connection.onDocumentFormatting(request("formatting", [], (doc, s, p) => service.formatDocument(doc, s, p.options)));
+  connection.onDocumentRangeFormatting(request("range formatting", [], (doc, s, p) => service.formatRange(doc, s, p.range, p.options)));
   connection.languages.inlayHint.on(request("inlay hints", [], (doc, s, p) => service.inlayHints(doc, s, p.range)));
 
   connection.onShutdown(() => {

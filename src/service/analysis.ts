@@ -2,6 +2,7 @@
 // and the lint, each computed on first use and kept while the version lasts. Every feature reads
 // these; none parses again. A version made from an earlier one re-parses only what the edit
 // touched, and can give provisional findings before the whole file is linted again.
+import type { FormatOptions } from "../format/format-options.js";
 import { lint, type Finding, type LintResult } from "../lint/engine.js";
 import type { LintSettings } from "../lint/settings.js";
 import { analyze } from "../model/analyze.js";
@@ -15,6 +16,8 @@ import { reparse, type Parsed, type Reparsed } from "./incremental-parse.js";
 /** What the linter and the model are told about a document, from configuration and the client. */
 export interface DocumentSettings {
   lint: Partial<LintSettings>;
+  /** The project's formatter settings (`format:` in .dflint.yaml). */
+  format?: FormatOptions;
   /** The stage to build and the target platform, as `--target` and `--platform` give them. */
   target?: string;
   platform?: string;

@@ -34,6 +34,8 @@ describe("dflint lsp: lifecycle and robustness", () => {
       "renameProvider",
       "semanticTokensProvider",
       "inlayHintProvider",
+      "documentFormattingProvider",
+      "documentRangeFormattingProvider",
     ] as const) {
       expect(caps[feature], feature).toBeTruthy();
     }

@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { format } from "../../src/format/format.js";
 import { lint } from "../../src/lint/engine.js";
 import { root } from "./lsp-client.js";
 
@@ -29,11 +30,11 @@ interface NvimResult {
 }
 
 describe.skipIf(!hasNvim)("Neovim's built-in LSP client with dflint lsp (needs nvim)", () => {
-  it("shows the diagnostics of a Dockerfile, hovers it and formats it when the server formats", async () => {
+  it("shows the diagnostics of a Dockerfile, hovers it and formats it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dflint-nvim-"));
     try {
       const file = join(dir, "Dockerfile");
-      copyFileSync(root + "fixtures/lsp/app.Dockerfile", file);
+      copyFileSync(root + "fixtures/lsp/messy.Dockerfile", file);
       const out = join(dir, "result.json");
       const env = { ...process.env, DFLINT_NVIM_OUT: out, DFLINT_NODE: process.execPath, DFLINT_BIN: root + "bin/dflint.js", XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
       const code = await new Promise<number | null>((resolve) => {
@@ -48,17 +49,15 @@ describe.skipIf(!hasNvim)("Neovim's built-in LSP client with dflint lsp (needs n
       const result = JSON.parse(readFileSync(out, "utf8")) as NvimResult;
       expect(result.error).toBeUndefined();
       expect(result).toMatchObject({ attached: true, published: true });
-      const source = readFileSync(root + "fixtures/lsp/app.Dockerfile", "utf8");
+      const source = readFileSync(root + "fixtures/lsp/messy.Dockerfile", "utf8");
       const expected = lint(source).findings.map((f) => [f.range.start.line, f.range.start.character, f.code]);
       expect(result.diagnostics.map((d) => [d.line, d.col, d.code]).sort()).toEqual(expected.sort());
       expect(result.diagnostics.every((d) => d.source === "dflint")).toBe(true);
       expect(result.hover).toContain("**syntax** parser directive");
-      if (result.canFormat) {
-        const { format } = (await import("../../src/index.js")) as unknown as { format: (t: string) => { text: string } };
-        expect(result.text + "\n").toBe(format(source).text);
-      } else {
-        expect(result.text + "\n").toBe(source);
-      }
+      expect(result.canFormat).toBe(true);
+      const formatted = format(source, { indent: 4 }).text;
+      expect(formatted).not.toBe(source);
+      expect(result.text + "\n").toBe(formatted);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
