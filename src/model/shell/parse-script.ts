@@ -52,7 +52,12 @@ function quickCommands(quick: QuickScript, script: ScriptSource, index: LineInde
   const range = scriptRanges(script, index);
   const text = script.text;
   return quick.commands.map((c) => {
-    const words: ShellWord[] = c.words.map((w) => ({ text: text.slice(w.start, w.end), value: w.value, range: range(w.start, w.end) }));
+    // Quote removal only ever shortens a word: a value as long as the word is the word as written.
+    const words: ShellWord[] = c.words.map((w) => ({
+      text: w.value !== null && w.value.length === w.end - w.start ? w.value : text.slice(w.start, w.end),
+      value: w.value,
+      range: range(w.start, w.end),
+    }));
     return simpleCommand(words, c.assignments.map(([s, e]) => text.slice(s, e)), range(c.start, c.end));
   });
 }
