@@ -1,9 +1,12 @@
 // `dflint rules`: every rule with its code, name, level, aliases and fix; `dflint rules CODE` (a code,
 // name or alias) prints that rule's documentation.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { distance } from "../lint/config.js";
 import { findRule, RULES } from "../lint/registry.js";
 import type { Rule } from "../lint/rule.js";
 import type { CliIo } from "./io.js";
+import { packageInfo } from "./package-info.js";
 import { RULES_HELP } from "./usage.js";
 
 export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
@@ -90,8 +93,16 @@ function doc(rule: Rule): string {
     indent(docs.good),
     "",
     fix,
+    ...docPage(rule),
     "",
   ].join("\n");
+}
+
+// The rule's page (docs/rules/CODE.md), shipped in the package; stand-ins for shared names have none.
+function docPage(rule: Rule): string[] {
+  const dir = packageInfo()?.dir;
+  const page = dir ? join(dir, "docs", "rules", `${rule.code}.md`) : null;
+  return page && existsSync(page) ? [`More: ${page}`] : [];
 }
 
 function ruleJson(rule: Rule): Record<string, unknown> {
