@@ -1,7 +1,7 @@
 // The dflint command line: argv in, exit code out. 0 clean, 1 problems found, 2 usage or I/O error.
 import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
-import { BUILD_HELP, CONTEXT_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, PARSE_HELP, RULES_HELP } from "./usage.js";
+import { BUILD_HELP, CONTEXT_HELP, FMT_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, PARSE_HELP, RULES_HELP } from "./usage.js";
 
 // Commands load on use: the linter's rules and shell parser take a while to load, and --version,
 // --help and parse need none of them.
@@ -10,13 +10,14 @@ const rulesCommand = async (args: string[], io: CliIo) => (await import("./rules
 const buildCommand = async (args: string[], io: CliIo) => (await import("./build-command.js")).buildCommand(args, io);
 const contextCommand = async (args: string[], io: CliIo) => (await import("./context-command.js")).contextCommand(args, io);
 const parseCommand = async (args: string[], io: CliIo) => (await import("./parse-command.js")).parseCommand(args, io);
+const fmtCommand = async (args: string[], io: CliIo) => (await import("./fmt-command.js")).fmtCommand(args, io);
 const lspCommand = async (args: string[], io: CliIo) => (await import("./lsp-command.js")).lspCommand(args, io);
 
 function version(): string {
   return packageInfo()?.version ?? "unknown";
 }
 
-const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, check: LINT_HELP, rules: RULES_HELP, parse: PARSE_HELP, lsp: LSP_HELP, build: BUILD_HELP, context: CONTEXT_HELP };
+const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, check: LINT_HELP, rules: RULES_HELP, parse: PARSE_HELP, fmt: FMT_HELP, lsp: LSP_HELP, build: BUILD_HELP, context: CONTEXT_HELP };
 
 let guarded = false;
 // A reader that stops early (`dflint rules | head`) closes the pipe; the next write fails with EPIPE,
@@ -64,6 +65,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return lintCommand(argv, io);
     case "parse":
       return parseCommand(rest, io);
+    case "fmt":
+      return fmtCommand(rest, io);
     case "rules":
       return rulesCommand(rest, io);
     case "build":

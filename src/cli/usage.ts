@@ -5,6 +5,7 @@ Usage:
   dflint [lint] [OPTIONS] PATH...  lint Dockerfiles (files, directories, globs, - for standard input)
   dflint rules [CODE...]           list the rules, or print one rule's documentation
   dflint parse [--format F] FILE   print what the parser makes of a file
+  dflint fmt [OPTIONS] PATH...     format Dockerfiles (to standard output, or --write, --check, --diff)
   dflint build [OPTIONS] [CONTEXT] build an image on a Docker engine (lints first)
   dflint context [OPTIONS] [CONTEXT]
                                    show what a build would send to the engine
@@ -17,6 +18,8 @@ Commands:
            print that rule's summary, rationale, examples and fix.
   parse    Print the syntax tree (--format json), BuildKit's AST dump
            (--format buildkit) or BuildKit-shaped records (--format buildkit-json).
+  fmt      Format Dockerfiles: layout only, never what BuildKit reads (heredocs, comments, quotes,
+           directives and line endings are kept).
   build    Lint the Dockerfile, then stream the context to the Docker engine and build.
   context  List the files a build would send, with sizes (--json for a machine-readable list).
   lsp      Serve the Language Server Protocol over standard input and output, for editors.
@@ -28,6 +31,7 @@ Examples:
   dflint --fix Dockerfile
   dflint rules DL3006
   dflint parse --format buildkit Dockerfile
+  dflint fmt --check .
 
 Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,
 2 usage, configuration or I/O error. dflint lint --help lists the options.`;
@@ -116,6 +120,42 @@ export const PARSE_HELP = `Usage: dflint parse [--format json|buildkit|buildkit-
 Examples:
   dflint parse Dockerfile | jq '.tree.instructions[].name'
   dflint parse --format buildkit Dockerfile`;
+
+export const FMT_HELP = `Usage: dflint fmt [OPTIONS] PATH...
+
+Formats Dockerfiles. PATH is a file, a directory (searched as dflint lint searches it), a glob or - for
+standard input. With one file or -, and none of --write, --check and --diff, the formatted text goes to
+standard output. Only layout changes: keyword case, spacing between parts, continuation indentation,
+&& / || / ; chains one command a line (in continued RUN commands), JSON arrays, blank lines and
+trailing blanks. Heredoc bodies, comments, quoted text, directives, the escape character and line
+endings are kept; every change is checked against what BuildKit reads, and a file with syntax errors
+is left as it is.
+
+Mode:
+  -w, --write                 rewrite the files that change (atomically, keeping their mode)
+      --check                 list the files that would change, and exit 1 if any would
+  -d, --diff                  print a unified diff of each change (with --check: and exit 1)
+
+Layout:
+      --indent N|tab          continuation lines: N spaces a level (1 to 16; default 4) or a tab
+      --no-break-chains       keep && / || / ; chains on the lines they are on (--break-chains: the default)
+      --shell                 also lay out RUN commands with mvdan/sh's printer (POSIX shells only; the
+                              shell syntax tree is kept, or the command is left in the default layout)
+
+Configuration:
+  -c, --config FILE           use this file instead of looking for one
+      --stdin-filename NAME   the name of standard input, for messages and for finding its configuration
+  Options come from .editorconfig (indent_style, indent_size), then the 'format:' section of the nearest
+  .dflint.yaml (indent: 4 | tab, break-chains: true, shell: false), then the command line.
+
+Examples:
+  dflint fmt Dockerfile                      # print the formatted file
+  dflint fmt --write .
+  dflint fmt --check --diff 'services/**/Dockerfile'
+  cat Dockerfile | dflint fmt --indent tab -
+
+Exit codes: 0 formatted, or nothing to change; 1 with --check, when a file would change;
+2 usage, configuration or I/O errors, or a file with syntax errors (left as it is).`;
 
 export const LSP_HELP = `Usage: dflint lsp [--stdio | --node-ipc]
 

@@ -4,6 +4,7 @@
 // Unlike hadolint, which skips unknown keys, a misspelt key is an error naming it: a silently
 // ignored `ignore:` (for `ignored:`) would turn nothing off and nobody would notice.
 import { createRequire } from "node:module";
+import { isIndentWidth, MAX_INDENT, type FormatOptions } from "../format/format-options.js";
 import { findRule } from "./registry.js";
 import type { Level } from "./rule.js";
 import type { LabelType, LintSettings } from "./settings.js";
@@ -11,7 +12,7 @@ import type { LabelType, LintSettings } from "./settings.js";
 /** hadolint's `failure-threshold`: fail on findings at or above a level, or never (`none`). */
 export type FailureThreshold = Level | "none";
 
-/** Which tool's file this is; `format` means the output format in hadolint's, a formatter section in dflint's. */
+/** Which tool's file this is; `format` means the output format in hadolint's, the formatter's section in dflint's. */
 export type ConfigKind = "dflint" | "hadolint";
 
 export interface LintConfig {
@@ -26,6 +27,8 @@ export interface LintConfig {
   outputFormat?: string;
   /** dflint's `shellcheck`: false keeps ShellCheck off even when it is installed. */
   shellcheck?: boolean;
+  /** dflint's `format:` section: the formatter's options. */
+  formatter?: FormatOptions;
 }
 
 export type ConfigResult = { ok: true; config: LintConfig; warnings: string[] } | { ok: false; error: string };
@@ -161,15 +164,41 @@ function readConfig(value: unknown, kind: ConfigKind, source: string, warnings: 
         config.shellcheck = bool(v, key);
         break;
       case "format":
-        // hadolint: the output format. dflint: options for the formatter to come, accepted and unused.
+        // hadolint's is the output format; dflint's is the formatter's section.
         if (kind === "hadolint") {
           if (typeof v !== "string") throw new ConfigError(`'format' must be an output format name like 'json', got ${describe(v)}`);
           config.outputFormat = v;
-        }
+        } else config.formatter = formatterOptions(v);
         break;
     }
   }
   return config;
+}
+
+const FORMAT_KEYS = ["indent", "break-chains", "shell"] as const;
+
+// `format: { indent: 4 | tab, break-chains: true, shell: false }`
+function formatterOptions(v: unknown): FormatOptions {
+  if (v === null) return {};
+  if (!isMapping(v)) throw new ConfigError(`'format' must be the formatter's settings (like 'indent: 4'), got ${describe(v)}; the output format is --format`);
+  const options: FormatOptions = {};
+  for (const [key, value] of Object.entries(v)) {
+    switch (key) {
+      case "indent":
+        if (value !== "tab" && !isIndentWidth(value)) throw new ConfigError(`'format.indent' must be a number of spaces from 1 to ${MAX_INDENT} or 'tab', got ${describe(value)}`);
+        options.indent = value;
+        break;
+      case "break-chains":
+        options.breakChains = bool(value, "format.break-chains");
+        break;
+      case "shell":
+        options.shell = bool(value, "format.shell");
+        break;
+      default:
+        throw new ConfigError(`unknown key 'format.${key}'${suggestion(key, FORMAT_KEYS)}; valid keys: ${FORMAT_KEYS.join(", ")}`);
+    }
+  }
+  return options;
 }
 
 /** Reads a failure threshold as written in a file or on the command line; undefined when it is none of them. */
@@ -264,6 +293,7 @@ export function mergeConfigs(...layers: readonly LintConfig[]): LintConfig {
     if (layer.verbose !== undefined) out.verbose = layer.verbose;
     if (layer.outputFormat !== undefined) out.outputFormat = layer.outputFormat;
     if (layer.shellcheck !== undefined) out.shellcheck = layer.shellcheck;
+    if (layer.formatter) out.formatter = { ...out.formatter, ...layer.formatter };
   }
   return out;
 }
