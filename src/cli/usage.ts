@@ -10,6 +10,7 @@ Usage:
   dflint context [OPTIONS] [CONTEXT]
                                    show what a build would send to the engine
   dflint lsp [--stdio]             run the language server for editors
+  dflint COMMAND --help            a command's options and examples (also: dflint help COMMAND)
   dflint --version | --help
 
 Commands:
@@ -34,7 +35,7 @@ Examples:
   dflint fmt --check .
 
 Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,
-2 usage, configuration or I/O error. dflint lint --help lists the options.`;
+2 usage, configuration or I/O error. dflint COMMAND --help lists a command's options.`;
 
 export const LINT_HELP = `Usage: dflint [lint] [OPTIONS] PATH...
 
