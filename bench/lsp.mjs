@@ -135,8 +135,7 @@ async function typingSession(name) {
   const edits = [];
   const completions = [];
   let version = 1;
-  const insert = { range: { start: { line, character: end }, end: { line, character: end } }, text: " $" };
-  const remove = { range: { start: { line, character: end }, end: { line, character: end + 2 } }, text: "" };
+  let column = end;
   const edit = async (change) => {
     version++;
     const published = server.diagnostics(uri, version);
@@ -144,13 +143,22 @@ async function typingSession(name) {
     await server.change(uri, version, [change]);
     return (await published).at - t;
   };
-  // Edit to diagnostics: type " $" at the end of the line and delete it again, each lint awaited.
+  const typeAt = (text) => {
+    const change = { range: { start: { line, character: column }, end: { line, character: column } }, text };
+    column += text.length;
+    return change;
+  };
+  // Edit to diagnostics: type a word at the end of the line, a character at a time, each lint
+  // awaited, then delete it again with backspace.
+  const word = "abcdefghijklmnopqrstuvwxyz";
+  for (let i = 0; i < EDITS; i++) edits.push(await edit(typeAt(word[i % word.length])));
   for (let i = 0; i < EDITS; i++) {
-    edits.push(await edit(insert));
-    edits.push(await edit(remove));
+    column--;
+    edits.push(await edit({ range: { start: { line, character: column }, end: { line, character: column + 1 } }, text: "" }));
   }
   // Completion after `$`, asked right after the keystroke as an editor does; with dflint's usual
-  // debounce the lint comes after the answer. Each round settles before the next.
+  // debounce the lint comes after the answer. Each round types " $" further along the line and
+  // waits for its diagnostics before the next.
   server.settings.debounce = 150;
   const relinted = server.diagnostics(uri, version);
   await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
@@ -158,13 +166,12 @@ async function typingSession(name) {
   for (let i = 0; i < EDITS; i++) {
     version++;
     const published = server.diagnostics(uri, version);
-    await server.change(uri, version, [insert]);
+    await server.change(uri, version, [typeAt(" $")]);
     const t = performance.now();
-    const list = await server.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line, character: end + 2 } });
+    const list = await server.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line, character: column } });
     completions.push(performance.now() - t);
     if (!list || (list.items ?? list).length === 0) throw new Error(`${name}: no completion after '$'`);
     await published;
-    await edit(remove);
   }
   const memory = server.memory();
   await server.stop();

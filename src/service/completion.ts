@@ -13,10 +13,10 @@ import {
 } from "vscode-languageserver-types";
 import { RULES } from "../lint/registry.js";
 import type { Rule } from "../lint/rule.js";
-import type { Model, Stage } from "../model/model.js";
+import type { Stage } from "../model/model.js";
 import { flagsOf } from "../syntax/check-flags.js";
-import type { Instruction } from "../syntax/tree.js";
-import type { DocumentAnalysis } from "./analysis.js";
+import type { Dockerfile, Instruction } from "../syntax/tree.js";
+import type { DocumentAnalysis, ScopeModel } from "./analysis.js";
 import { CHECK_KEYS, DIRECTIVE_DOCS } from "./directive-docs.js";
 import { FLAG_DOCS, mountOption, MOUNT_OPTION_DOCS, MOUNT_TYPE_DOCS, type ValueDoc } from "./flag-docs.js";
 import { INSTRUCTION_DOCS, instructionUrl } from "./instruction-docs.js";
@@ -37,6 +37,8 @@ const DELIMITERS = ["EOF", "EOT"];
 
 interface Context {
   analysis: DocumentAnalysis;
+  /** The document's tree, correct at least up to the cursor. */
+  tree: Dockerfile;
   offset: number;
   options: CompletionOptions;
   /** The range a completion replaces: the word being typed up to the cursor. */
@@ -49,10 +51,12 @@ const empty = (): CompletionList => ({ isIncomplete: false, items: [] });
 export function completion(analysis: DocumentAnalysis, position: Position, options: CompletionOptions = {}): CompletionList {
   const offset = offsetOf(analysis, position);
   if (offset === null) return empty();
-  const tree = analysis.tree;
+  // While typing, the tree up to the edited lines is enough, and cheaper than the whole one.
+  const tree = analysis.treeAt(offset);
   const lineStart = analysis.index.offsetAt(position.line, 0);
   const context: Context = {
     analysis,
+    tree,
     offset,
     options,
     replace: (length) => {
@@ -68,7 +72,7 @@ export function completion(analysis: DocumentAnalysis, position: Position, optio
   if (/^\s*#/.test(line)) return list(inComment(context, line, ins));
   if (!ins || ins.keyword.range.start.offset > offset) {
     if (!/^\s*[A-Za-z]*$/.test(line)) return empty();
-    return list(keywords(context, line.trim().length, !hasFromBefore(analysis, offset), null));
+    return list(keywords(context, line.trim().length, !hasFromBefore(tree, offset), null));
   }
   const prefix = logicalPrefix(analysis.text, ins.range.start.offset, offset, tree.escape);
   return list(inInstruction(context, ins, prefix));
@@ -78,8 +82,8 @@ function list(items: CompletionItem[]): CompletionList {
   return { isIncomplete: false, items };
 }
 
-function hasFromBefore(analysis: DocumentAnalysis, offset: number): boolean {
-  return analysis.tree.instructions.some((i) => i.name === "FROM" && i.range.end.offset < offset);
+function hasFromBefore(tree: Dockerfile, offset: number): boolean {
+  return tree.instructions.some((i) => i.name === "FROM" && i.range.end.offset < offset);
 }
 
 // ---- instructions ----
@@ -227,13 +231,13 @@ function valueItems(c: Context, values: readonly ValueDoc[], typed: string): Com
 
 // ---- stages and images ----
 
-function stagesBefore(model: Model, offset: number): Stage[] {
+function stagesBefore(model: ScopeModel, offset: number): Stage[] {
   return model.stages.filter((s) => s.from.range.end.offset < offset);
 }
 
 function stageNames(c: Context, typed: string, withIndices: boolean): CompletionItem[] {
-  const stages = stagesBefore(c.analysis.model, c.offset);
-  const current = c.analysis.model.stageOf(innermostInstructionAt(c.analysis.tree, c.offset)!);
+  const stages = stagesBefore(c.analysis.scopeModel(c.offset), c.offset);
+  const current = c.analysis.scopeModel(c.offset).stageOf(innermostInstructionAt(c.tree, c.offset)!);
   const out: CompletionItem[] = [];
   for (const s of stages) {
     if (s === current) continue; // a stage cannot copy from itself
@@ -244,14 +248,14 @@ function stageNames(c: Context, typed: string, withIndices: boolean): Completion
 }
 
 function fromImages(c: Context, ins: Instruction, typed: string): CompletionItem[] {
-  const out = stageNames(c, typed, false).filter((i) => i.label !== c.analysis.model.stages.find((s) => s.from === ins)?.nameAsWritten);
+  const out = stageNames(c, typed, false).filter((i) => i.label !== c.analysis.scopeModel(c.offset).stages.find((s) => s.from === ins)?.nameAsWritten);
   out.push(item("scratch", CompletionItemKind.Module, c.replace(typed.length), "scratch", "The empty image."));
   return out;
 }
 
 // `ARG NAME` in a stage brings a global ARG's value into it.
 function globalArgsToDeclare(c: Context, ins: Instruction, typed: string): CompletionItem[] {
-  const model = c.analysis.model;
+  const model = c.analysis.scopeModel(c.offset);
   const stage = model.stageOf(ins);
   if (!stage) return [];
   const visible = model.scopeAt(ins);
@@ -272,7 +276,7 @@ function variableCompletion(c: Context, ins: Instruction, current: string): Comp
   const typed = m[2]!;
   const after = c.analysis.text.slice(c.offset, lineEndOffset(c.analysis, c.analysis.index.lineAt(c.offset)));
   const close = braced && !/^[A-Za-z0-9_]*\}/.test(after) ? "}" : "";
-  const scope = c.analysis.model.scopeAt(ins);
+  const scope = c.analysis.scopeModel(c.offset).scopeAt(ins);
   const out: CompletionItem[] = [];
   for (const [name, d] of scope.entries()) {
     const where = d.kind === "automatic" ? "predefined by BuildKit" : d.kind === "global-arg" ? "global ARG" : d.kind === "env" ? "ENV" : d.kind === "build-arg" ? "build argument" : "ARG";
@@ -307,7 +311,7 @@ function heredocMarkers(c: Context, current: string): CompletionItem[] {
 // ---- comments: directives, pragmas, checks ----
 
 function inComment(c: Context, line: string, ins: Instruction | null): CompletionItem[] {
-  const isDirectiveArea = !c.analysis.tree.instructions.some((i) => i.range.end.offset < c.offset) && !ins;
+  const isDirectiveArea = !c.tree.instructions.some((i) => i.range.end.offset < c.offset) && !ins;
   const pragma = /^\s*#\s*(?:hadolint|dflint)\s+(?:global\s+)?ignore\s*=\s*(?:[^,#\s]+\s*,\s*)*([^,#\s]*)$/.exec(line);
   if (pragma) return ruleItems(c, RULES, pragma[1]!.length);
   const check = /^\s*#\s*check\s*=\s*(.*)$/.exec(line);
@@ -318,7 +322,7 @@ function inComment(c: Context, line: string, ins: Instruction | null): Completio
   const out: CompletionItem[] = [];
   if (isDirectiveArea) {
     for (const [name, doc] of Object.entries(DIRECTIVE_DOCS)) {
-      if (c.analysis.tree.directives.some((d) => d.name === name && d.range.start.offset < c.offset)) continue;
+      if (c.tree.directives.some((d) => d.name === name && d.range.start.offset < c.offset)) continue;
       const snippet = c.options.snippets ? `${name}=${doc.snippet}` : null;
       out.push({
         label: name,

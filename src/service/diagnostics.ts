@@ -36,10 +36,12 @@ export interface DiagnosticsOptions {
 export function diagnostics(analysis: DocumentAnalysis, options: DiagnosticsOptions = {}): { diagnostics: Diagnostic[]; isExact: boolean } {
   if (analysis.isTooLargeToLint) return { diagnostics: analysis.syntaxDiagnostics.map(fromSyntax), isExact: true };
   const { findings, model, isExact } = analysis.findings(options.allowProvisional === true);
-  return { diagnostics: findings.map((f) => toDiagnostic(f, model, analysis.uri, options)), isExact };
+  // Related locations need the model: the exact diagnostics that follow provisional ones bring them.
+  const related = { ...options, hasRelatedInformation: isExact && options.hasRelatedInformation !== false };
+  return { diagnostics: findings.map((f) => toDiagnostic(f, model, analysis.uri, related)), isExact };
 }
 
-function toDiagnostic(f: Finding, model: Model, uri: string, options: DiagnosticsOptions): Diagnostic {
+function toDiagnostic(f: Finding, model: () => Model, uri: string, options: DiagnosticsOptions): Diagnostic {
   const d: Diagnostic = { range: lspRange(f.range), severity: SEVERITY[f.level], code: f.code, source: "dflint", message: f.message };
   const rule = findRule(f.code);
   const url = rule ? ruleUrl(rule) : null;

@@ -26,21 +26,20 @@ const GLOBAL_PRAGMA = /^\s*#\s*(?:hadolint|dflint)\s+global\s+ignore\s*=/;
 /** The findings of the new text, derived from the previous ones; null when only a full lint can tell. */
 export function provisionalFindings(
   previous: LintedVersion,
-  current: { text: string; tree: Dockerfile; index: LineIndex; region: Region },
+  current: { text: string; index: LineIndex; region: Region; instructionNames: readonly string[] },
   settings: DocumentSettings,
 ): Finding[] | null {
-  const { region, tree } = current;
-  const within = (ins: Instruction, end: number) => ins.range.start.offset >= region.start && ins.range.start.offset < end;
-  const oldInRegion = previous.tree.instructions.filter((i) => within(i, region.oldEnd));
-  const newInRegion = tree.instructions.filter((i) => within(i, region.newEnd));
-  if ([...oldInRegion, ...newInRegion].some((i) => i.name === "FROM")) return null;
+  const { region } = current;
+  // Before the region both versions are the same text: the previous tree serves for it.
+  const tree = previous.tree;
+  const oldInRegion = tree.instructions.filter((i) => i.range.start.offset >= region.start && i.range.start.offset < region.oldEnd);
+  if (oldInRegion.some((i) => i.name === "FROM") || current.instructionNames.includes("FROM")) return null;
   const from = [...tree.instructions].reverse().find((i) => i.name === "FROM" && i.range.end.offset <= region.start);
   if (!from) return null; // the global ARGs: every stage may change
 
-  const context = contextText(current.text, tree, from, region.start);
-  const options = { settings: settings.lint, analyze: { target: settings.target, platform: settings.platform } };
-  const before = regionFindings(lint(context + previous.text.slice(region.start, region.oldEnd), options).findings, context.length);
-  const after = regionFindings(lint(context + current.text.slice(region.start, region.newEnd), options).findings, context.length);
+  const context = contextText(previous.text, tree, from, region.start);
+  const before = regionFindings(lintSmall(context + previous.text.slice(region.start, region.oldEnd), settings), context.length);
+  const after = regionFindings(lintSmall(context + current.text.slice(region.start, region.newEnd), settings), context.length);
 
   const change = textChange(previous.text, current.text);
   const delta = current.text.length - previous.text.length;
@@ -108,6 +107,21 @@ export function provisionalFindings(
   }
   const ORDER = { error: 0, warning: 1, info: 2, style: 3 } as const;
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset || ORDER[a.level] - ORDER[b.level] || (a.code < b.code ? -1 : 1));
+}
+
+// Typing in one instruction lints the same region text twice: after one keystroke, before the next.
+const recent = new WeakMap<DocumentSettings, Map<string, readonly Finding[]>>();
+const RECENT = 4;
+
+function lintSmall(text: string, settings: DocumentSettings): readonly Finding[] {
+  let cache = recent.get(settings);
+  if (!cache) recent.set(settings, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const findings = lint(text, { settings: settings.lint, analyze: { target: settings.target, platform: settings.platform } }).findings;
+  if (cache.size >= RECENT) cache.delete(cache.keys().next().value!);
+  cache.set(text, findings);
+  return findings;
 }
 
 interface RegionFinding {

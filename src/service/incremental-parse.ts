@@ -6,7 +6,7 @@
 // the caller parses the whole text.
 import { LineIndex } from "../syntax/line-index.js";
 import { parse } from "../syntax/parse.js";
-import type { Diagnostic, Dockerfile, Instruction, Position, SyntaxNode } from "../syntax/tree.js";
+import { isToken, type Diagnostic, type Dockerfile, type Instruction, type Position, type Range, type SyntaxNode, type Token } from "../syntax/tree.js";
 
 export interface Parsed {
   text: string;
@@ -40,16 +40,43 @@ export function textChange(before: string, after: string): { start: number; oldE
 
 /** The new text's tree and diagnostics, made from the previous ones; null when only a full parse can tell. */
 export function reparse(previous: Parsed, text: string, index: LineIndex): Reparsed | null {
+  return reparseOrRegion(previous, text, index, "whole") as Reparsed | null;
+}
+
+/**
+ * Like reparse(), but the tree stops after the re-parsed region (the nodes after it are left out)
+ * and has no diagnostics: what a request about a position before the region's end needs, without
+ * moving the rest of the tree.
+ */
+export function reparseUpToRegion(previous: Parsed, text: string, index: LineIndex): Reparsed | null {
+  return reparseOrRegion(previous, text, index, "prefix") as Reparsed | null;
+}
+
+/** Only the region reparse() would re-parse, and the names of the instructions now in it, without building the new tree. */
+export function editRegion(previous: Parsed, text: string, index: LineIndex): RegionOnly | null {
+  return reparseOrRegion(previous, text, index, "region") as RegionOnly | null;
+}
+
+export interface RegionOnly {
+  region: Region;
+  instructionNames: string[];
+}
+
+type Mode = "whole" | "prefix" | "region";
+
+function reparseOrRegion(previous: Parsed, text: string, index: LineIndex, mode: Mode): Reparsed | RegionOnly | null {
   if (text.includes("\0") || previous.diagnostics.some((d) => d.code === "DF099")) return null;
   const change = textChange(previous.text, text);
   const kids = previous.tree.children;
-  // The top-level nodes the edit touches, one character of slack either side.
+  // The top-level nodes the edit touches: the ones it changes, and an instruction whose end it
+  // writes at (typing at the end of its line). A line break is only changed from within.
   let first = -1;
   let last = -1;
   for (let i = 0; i < kids.length; i++) {
-    const r = kids[i]!.range;
-    if (r.end.offset < change.start - 1) continue;
-    if (r.start.offset > change.oldEnd + 1) break;
+    const n = kids[i]!;
+    const touches = n.range.end.offset > change.start || (n.range.end.offset === change.start && n.kind !== "newline");
+    if (!touches) continue;
+    if (n.range.start.offset > change.oldEnd) break;
     if (first < 0) first = i;
     last = i;
   }
@@ -65,9 +92,11 @@ export function reparse(previous: Parsed, text: string, index: LineIndex): Repar
   // ends in comments (an edit turned an instruction into one), they belong to the instruction after:
   // the region grows to take it in.
   let q = last;
+  // Ending on the line break of an instruction: the region ends with that instruction.
+  if (kids[q]!.kind === "newline" && kids[q - 1]?.kind === "instruction") q--;
   for (let attempt = 0; attempt < 3; attempt++) {
     while (q < kids.length && kids[q]!.kind !== "instruction") q++;
-    const result = tryRegion(previous, text, index, change, s, q, before);
+    const result = tryRegion(previous, text, index, change, s, q, before, mode);
     if (result !== "grow") return result;
     q++;
   }
@@ -82,7 +111,8 @@ function tryRegion(
   s: number,
   q: number,
   before: number,
-): Reparsed | null | "grow" {
+  mode: Mode,
+): Reparsed | RegionOnly | null | "grow" {
   const kids = previous.tree.children;
   let e = q < kids.length ? q + 1 : kids.length;
   if (e < kids.length && kids[e]!.kind === "newline") e++;
@@ -109,29 +139,6 @@ function tryRegion(
 
   const newEndPos = index.position(newEnd);
   const lineDelta = newEndPos.line - (e < kids.length ? kids[e]!.range.start.line : lineOf(previous, oldEnd));
-  const intoRegion: Shift = { offset: start.offset - prefix.length, line: start.line - prefixLines };
-  const afterRegion: Shift = { offset: delta, line: lineDelta };
-  const memo = new Map<object, unknown>();
-  const children: SyntaxNode[] = [...kids.slice(0, s), ...fresh.map((n) => shifted(n, intoRegion, memo))];
-  const laterMemo = new Map<object, unknown>();
-  for (let i = e; i < kids.length; i++) children.push(shifted(kids[i]!, afterRegion, laterMemo));
-
-  const diagnostics: Diagnostic[] = [];
-  for (const d of previous.diagnostics) if (d.range.start.offset < start.offset) diagnostics.push(d);
-  for (const d of mini.diagnostics) {
-    // "No instructions" is about the whole file, which has them.
-    if (d.code === "DF001" || d.range.start.offset < prefix.length) continue;
-    diagnostics.push(shifted(d, intoRegion, memo));
-  }
-  for (const d of previous.diagnostics) if (d.range.start.offset >= oldEnd) diagnostics.push(shifted(d, afterRegion, laterMemo));
-
-  const tree: Dockerfile = {
-    ...previous.tree,
-    text,
-    range: index.range(0, text.length),
-    children,
-    instructions: children.filter((n): n is Instruction => n.kind === "instruction"),
-  };
   const region: Region = {
     start: start.offset,
     oldEnd,
@@ -139,6 +146,32 @@ function tryRegion(
     startLine: start.line,
     oldEndLine: newEndPos.line - lineDelta,
     newEndLine: newEndPos.line,
+  };
+  if (mode === "region") return { region, instructionNames: fresh.filter((n): n is Instruction => n.kind === "instruction").map((n) => n.name) };
+  const intoRegion: Shift = { offset: start.offset - prefix.length, line: start.line - prefixLines };
+  const afterRegion: Shift = { offset: delta, line: lineDelta };
+  const children: SyntaxNode[] = [...kids.slice(0, s), ...fresh.map((n) => shifted(n, intoRegion))];
+  if (mode === "prefix") {
+    const tree: Dockerfile = { ...previous.tree, text, range: index.range(0, text.length), children, instructions: children.filter((n): n is Instruction => n.kind === "instruction") };
+    return { text, tree, diagnostics: [], region };
+  }
+  for (let i = e; i < kids.length; i++) children.push(shifted(kids[i]!, afterRegion));
+
+  const diagnostics: Diagnostic[] = [];
+  for (const d of previous.diagnostics) if (d.range.start.offset < start.offset) diagnostics.push(d);
+  for (const d of mini.diagnostics) {
+    // "No instructions" is about the whole file, which has them.
+    if (d.code === "DF001" || d.range.start.offset < prefix.length) continue;
+    diagnostics.push(shifted(d, intoRegion));
+  }
+  for (const d of previous.diagnostics) if (d.range.start.offset >= oldEnd) diagnostics.push(shifted(d, afterRegion));
+
+  const tree: Dockerfile = {
+    ...previous.tree,
+    text,
+    range: index.range(0, text.length),
+    children,
+    instructions: children.filter((n): n is Instruction => n.kind === "instruction"),
   };
   return { text, tree, diagnostics, region };
 }
@@ -158,33 +191,68 @@ function hasOpenHeredoc(ins: Instruction): boolean {
 
 // A copy of a node (or diagnostic) with every position moved: offsets and lines, and BuildKit's
 // 1-based line numbers of instructions. Characters stay, as the region starts and ends at line
-// starts. Objects reached twice are copied once, so shared nodes stay shared.
-function shifted<T>(value: T, by: Shift, memo: Map<object, unknown>): T {
-  if (typeof value !== "object" || value === null) return value;
-  const known = memo.get(value);
-  if (known !== undefined) return known as T;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    memo.set(value, out);
-    for (const item of value) out.push(shifted(item, by, memo));
-    return out as T;
-  }
-  const source = value as Record<string, unknown>;
-  if (isPosition(source)) {
-    const p: Position = { offset: source.offset + by.offset, line: source.line + by.line, character: source.character };
-    memo.set(value, p);
-    return p as T;
-  }
-  const out: Record<string, unknown> = {};
-  memo.set(value, out);
-  for (const key of Object.keys(source)) out[key] = shifted(source[key], by, memo);
-  if (source.kind === "instruction") {
-    out.startLine = (source.startLine as number) + by.line;
-    out.endLine = (source.endLine as number) + by.line;
-  }
-  return out as T;
+// starts. A node that another one refers to (an instruction's keyword, flags, arguments,
+// heredocs, trigger; a JSON array's elements) is its copy there too. Written out per kind rather
+// than by reflection: this runs over every node after an edit.
+function shifted<T extends SyntaxNode | Diagnostic>(value: T, by: Shift): T {
+  if (!("kind" in value)) return { ...value, range: moveRange(value.range, by) } as T;
+  return shiftNode(value, by) as T;
 }
 
-function isPosition(o: Record<string, unknown>): o is Record<string, unknown> & Position {
-  return typeof o.offset === "number" && typeof o.line === "number" && typeof o.character === "number" && Object.keys(o).length === 3;
+function move(p: Position, by: Shift): Position {
+  return { offset: p.offset + by.offset, line: p.line + by.line, character: p.character };
+}
+
+function moveRange(r: Range, by: Shift): Range {
+  return { start: move(r.start, by), end: move(r.end, by) };
+}
+
+function shiftNode(node: SyntaxNode, by: Shift): SyntaxNode {
+  const range = moveRange(node.range, by);
+  if (isToken(node)) {
+    // Leaves are most of the nodes: one object shape, built directly.
+    const leaf: Token = { kind: node.kind, range, text: node.text, children: [] };
+    return leaf;
+  }
+  const children = node.children.map((c) => shiftNode(c, by));
+  // What a node refers to is one of its children: their copies stand in for them.
+  const same = <N extends SyntaxNode>(n: N): N => {
+    const i = (node.children as SyntaxNode[]).indexOf(n);
+    return (i >= 0 ? children[i] : shiftNode(n, by)) as N;
+  };
+  switch (node.kind) {
+    case "flag":
+      return { ...node, range, children, nameRange: moveRange(node.nameRange, by), valueRange: node.valueRange && moveRange(node.valueRange, by) };
+    case "key-value":
+      return { ...node, range, children, keyRange: moveRange(node.keyRange, by), valueRange: node.valueRange && moveRange(node.valueRange, by) };
+    case "json-array":
+      return { ...node, range, children, elements: node.elements.map(same) };
+    case "heredoc":
+      return {
+        ...node,
+        range,
+        children,
+        markerRange: moveRange(node.markerRange, by),
+        bodyRange: moveRange(node.bodyRange, by),
+        terminatorRange: node.terminatorRange && moveRange(node.terminatorRange, by),
+      };
+    case "directive":
+      return { ...node, range, children, nameRange: moveRange(node.nameRange, by), valueRange: moveRange(node.valueRange, by) };
+    case "instruction":
+      return {
+        ...node,
+        range,
+        children,
+        keyword: same(node.keyword),
+        flags: node.flags.map(same),
+        args: node.args.map(same),
+        healthcheckType: node.healthcheckType && same(node.healthcheckType),
+        trigger: node.trigger && same(node.trigger),
+        heredocs: node.heredocs.map(same),
+        startLine: node.startLine + by.line,
+        endLine: node.endLine + by.line,
+      };
+    default:
+      return { ...node, range, children } as SyntaxNode;
+  }
 }

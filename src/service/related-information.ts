@@ -11,10 +11,12 @@ type Related = Array<{ range: Range; message: string }>;
 
 // Rules that report the later of two instructions where only one takes effect per stage.
 const REPEATED: Record<string, string> = { DL4003: "CMD", DL4004: "ENTRYPOINT", DL3012: "HEALTHCHECK", DF208: "" };
+const HAS_RELATED = new Set(["DL3024", "DF010", "DF004", "DL3023", "DF205", "DF207", ...Object.keys(REPEATED)]);
 
-/** Related locations for a finding, in the same document. */
-export function relatedInformation(finding: Finding, model: Model, uri: string): DiagnosticRelatedInformation[] {
-  const related = find(finding, model);
+/** Related locations for a finding, in the same document; the model is made only for the rules that have some. */
+export function relatedInformation(finding: Finding, model: () => Model, uri: string): DiagnosticRelatedInformation[] {
+  if (!HAS_RELATED.has(finding.code)) return [];
+  const related = find(finding, model());
   return related.map((r) => ({ location: { uri, range: lspRange(r.range) }, message: r.message }));
 }
 
