@@ -1,8 +1,11 @@
 // `dflint lsp`: the language server, over standard input and output (`--stdio`, the default) or
 // Node's IPC channel (`--node-ipc`). It runs until the editor ends it; its exit code is the
 // protocol's (0 after a shutdown request, 1 otherwise).
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { CliIo } from "./io.js";
+import { packageInfo } from "./package-info.js";
 import { LSP_HELP } from "./usage.js";
 
 /** Starts the language server; resolves only if the arguments are wrong. */
@@ -28,21 +31,10 @@ export async function lspCommand(args: string[], io: CliIo): Promise<number> {
   // A bug must not take the editor's server down: it is logged, and the next request is served.
   process.on("uncaughtException", (e) => process.stderr.write(`dflint lsp: internal error: ${e?.stack ?? String(e)}\n`));
   process.on("unhandledRejection", (e) => process.stderr.write(`dflint lsp: internal error: ${(e as Error)?.stack ?? String(e)}\n`));
-  startServer(openConnection(transport), version());
+  const pkg = packageInfo();
+  const docs = pkg ? join(pkg.dir, "docs", "rules") : null;
+  startServer(openConnection(transport), { version: pkg?.version ?? "unknown", ruleDocs: docs && existsSync(docs) ? pathToFileURL(docs).href + "/" : undefined });
   return new Promise<number>(() => {
     // The connection keeps the process alive; the library exits it when the editor is done.
   });
-}
-
-// dflint's package.json, found upward from this module: it runs from dist/src/cli/ or, bundled, from dist/cli/.
-function version(): string {
-  for (let up = "../"; up.length <= 15; up += "../") {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(up + "package.json", import.meta.url), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "dflint" && pkg.version) return pkg.version;
-    } catch {
-      // not at this level
-    }
-  }
-  return "unknown";
 }

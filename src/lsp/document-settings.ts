@@ -26,6 +26,8 @@ export class SettingsResolver {
   constructor(
     private readonly clientSettings: (uri: string) => Promise<ClientSettings>,
     private readonly warn: (message: string) => void,
+    /** Where dflint's rule pages are (a file: URL ending in `/`), when the package has them. */
+    private readonly ruleDocs?: string,
   ) {}
 
   /** The settings of a document, read once until `invalidate`. */
@@ -55,7 +57,8 @@ export class SettingsResolver {
     const base = { buildArgs: client.buildArgs ?? {} };
     if (!path) {
       const merged = mergeConfigs(client.config, { settings: base });
-      return { document: { lint: merged.settings, target: client.target, platform: client.platform }, debounce: client.debounce, watched: [] };
+      const document: DocumentSettings = { lint: merged.settings, format: merged.formatter, target: client.target, platform: client.platform, ruleDocs: this.ruleDocs };
+      return { document, debounce: client.debounce, watched: [] };
     }
     const dir = dirname(path);
     let file: ConfigFile | null;
@@ -75,9 +78,10 @@ export class SettingsResolver {
     const merged = mergeConfigs(fileConfig, client.config, { settings: base });
     const document: DocumentSettings = {
       lint: { ...merged.settings, dockerignore: ignore.ok ? ignore.patterns : null },
-      format: (merged as { formatter?: DocumentSettings["format"] }).formatter,
+      format: merged.formatter,
       target: client.target,
       platform: client.platform,
+      ruleDocs: this.ruleDocs,
     };
     const watched = [...new Set([dir, context, ...(file ? [dirname(file.path)] : [])])];
     return { document, debounce: client.debounce, watched };

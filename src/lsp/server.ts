@@ -26,8 +26,14 @@ const EXACT_DELAY = 300;
 
 const SETTINGS_FILES = ["**/.dflint.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/.dockerignore", "**/*.dockerignore"];
 
+export interface ServerInfo {
+  version: string;
+  /** Where dflint's rule pages are (a file: URL ending in `/`), when the package has them. */
+  ruleDocs?: string;
+}
+
 /** Serves the language service on a connection until the editor shuts it down. */
-export function startServer(connection: Connection, version: string): void {
+export function startServer(connection: Connection, info: ServerInfo): void {
   const service = new LanguageService();
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
@@ -56,7 +62,7 @@ export function startServer(connection: Connection, version: string): void {
   };
 
   let watcher: DirectoryWatcher | null = null;
-  const resolver = new SettingsResolver(clientSettings, warn);
+  const resolver = new SettingsResolver(clientSettings, warn, info.ruleDocs);
   const settingsOf = async (uri: string) => {
     const resolved = await resolver.get(uri);
     watcher?.add(resolved.watched);
@@ -141,7 +147,7 @@ export function startServer(connection: Connection, version: string): void {
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
       },
-      serverInfo: { name: "dflint", version },
+      serverInfo: { name: "dflint", version: info.version },
     };
   });
 

@@ -18,6 +18,8 @@ export interface DocumentSettings {
   lint: Partial<LintSettings>;
   /** The project's formatter settings (`format:` in .dflint.yaml). */
   format?: FormatOptions;
+  /** A URL ending in `/` where `CODE.md` documents each rule (dflint's docs/rules/), for rules with no page upstream. */
+  ruleDocs?: string;
   /** The stage to build and the target platform, as `--target` and `--platform` give them. */
   target?: string;
   platform?: string;

@@ -363,7 +363,7 @@ function ruleItems(c: Context, rules: readonly Rule[], typed: number, byCheckNam
       label,
       kind: CompletionItemKind.EnumMember,
       detail: `${rule.name}: ${rule.docs.summary}`,
-      documentation: { kind: MarkupKind.Markdown, value: ruleMarkdown(rule) },
+      documentation: { kind: MarkupKind.Markdown, value: ruleMarkdown(rule, c.analysis.settings.ruleDocs) },
       filterText: `${label} ${rule.name}`,
       textEdit: { range: c.replace(typed), newText: label },
     });

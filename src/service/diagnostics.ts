@@ -38,13 +38,13 @@ export function diagnostics(analysis: DocumentAnalysis, options: DiagnosticsOpti
   const { findings, model, isExact } = analysis.findings(options.allowProvisional === true);
   // Related locations need the model: the exact diagnostics that follow provisional ones bring them.
   const related = { ...options, hasRelatedInformation: isExact && options.hasRelatedInformation !== false };
-  return { diagnostics: findings.map((f) => toDiagnostic(f, model, analysis.uri, related)), isExact };
+  return { diagnostics: findings.map((f) => toDiagnostic(f, model, analysis.uri, related, analysis.settings.ruleDocs)), isExact };
 }
 
-function toDiagnostic(f: Finding, model: () => Model, uri: string, options: DiagnosticsOptions): Diagnostic {
+function toDiagnostic(f: Finding, model: () => Model, uri: string, options: DiagnosticsOptions, ruleDocs?: string): Diagnostic {
   const d: Diagnostic = { range: lspRange(f.range), severity: SEVERITY[f.level], code: f.code, source: "dflint", message: f.message };
   const rule = findRule(f.code);
-  const url = rule ? ruleUrl(rule) : null;
+  const url = rule ? ruleUrl(rule, ruleDocs) : null;
   if (url) d.codeDescription = { href: url };
   const tags = TAGS[f.code];
   if (tags && options.hasTags !== false) d.tags = tags;

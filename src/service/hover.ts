@@ -45,7 +45,7 @@ function code(text: string): string {
 function directiveHover(analysis: DocumentAnalysis, node: SyntaxNode, offset: number): Hover | null {
   if (node.kind !== "directive") return null;
   if (node.name === "check" && contains(node.valueRange, offset)) {
-    const rule = checkNameAt(analysis.text, node.valueRange, offset);
+    const rule = checkNameAt(analysis.text, node.valueRange, offset, analysis.settings.ruleDocs);
     if (rule) return rule;
   }
   const doc = DIRECTIVE_DOCS[node.name];
@@ -63,7 +63,7 @@ function commentHover(analysis: DocumentAnalysis, node: SyntaxNode, offset: numb
   const check = /^(\s*#\s*check\s*=\s*)(.*)$/.exec(text);
   if (check) {
     const start = node.range.start.offset + check[1]!.length;
-    return checkNameAt(analysis.text, analysis.index.range(start, start + check[2]!.length), offset);
+    return checkNameAt(analysis.text, analysis.index.range(start, start + check[2]!.length), offset, analysis.settings.ruleDocs);
   }
   return null;
 }
@@ -78,7 +78,7 @@ function codeAt(analysis: DocumentAnalysis, list: string, start: number, offset:
     if (name && offset >= from && offset <= from + name.length) {
       const rule = findRule(name);
       const range = analysis.index.range(from, from + name.length);
-      return markdown(rule ? ruleMarkdown(rule) : `No rule is named ${code(name)}; this pragma is ignored (hadolint drops a pragma with an unknown code).`, range);
+      return markdown(rule ? ruleMarkdown(rule, analysis.settings.ruleDocs) : `No rule is named ${code(name)}; this pragma is ignored (hadolint drops a pragma with an unknown code).`, range);
     }
     at += part.length + 1;
   }
@@ -86,7 +86,7 @@ function codeAt(analysis: DocumentAnalysis, list: string, start: number, offset:
 }
 
 // `skip=A,B;experimental=C`: the check under the cursor.
-function checkNameAt(text: string, valueRange: Range, offset: number): Hover | null {
+function checkNameAt(text: string, valueRange: Range, offset: number, docs?: string): Hover | null {
   const value = text.slice(valueRange.start.offset, valueRange.end.offset);
   const re = /[A-Za-z0-9_-]+/g;
   for (let m = re.exec(value); m; m = re.exec(value)) {
@@ -96,7 +96,7 @@ function checkNameAt(text: string, valueRange: Range, offset: number): Hover | n
     if (!rule) return null;
     const start = { ...valueRange.start, offset: from, character: valueRange.start.character + m.index };
     const end = { ...start, offset: from + m[0].length, character: start.character + m[0].length };
-    return { contents: { kind: MarkupKind.Markdown, value: ruleMarkdown(rule) }, range: lspRange({ start, end }) };
+    return { contents: { kind: MarkupKind.Markdown, value: ruleMarkdown(rule, docs) }, range: lspRange({ start, end }) };
   }
   return null;
 }

@@ -2,9 +2,10 @@
 // related locations; published with the version after a debounce while typing; configured by
 // .dflint.yaml/.hadolint.yaml (re-read when they change), by the editor's settings, and by
 // .dockerignore for CopyIgnoredFile.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "vscode-languageserver-protocol/node";
 import { lint } from "../../src/lint/engine.js";
@@ -57,6 +58,12 @@ describe("dflint lsp: diagnostics", () => {
     ]);
     // The second CMD points at the first, which has no effect.
     expect(byCode("DL4003").relatedInformation?.[0]).toMatchObject({ location: { range: { start: { line: 22, character: 0 } } }, message: "This CMD has no effect." });
+    // dflint's own codes link to the page the package ships.
+    const uri = fileUri(join(dir, "own-code.Dockerfile"));
+    await client.open(uri, "FROM alpine:3.20\nFORM debian\n");
+    const own = (await client.waitForDiagnostics(uri)).diagnostics.find((d) => d.code === "DF002")!;
+    expect(own.codeDescription?.href).toBe(pathToFileURL(root + "docs/rules/DF002.md").href);
+    expect(existsSync(fileURLToPath(own.codeDescription!.href))).toBe(true);
   });
 
   it("tags MAINTAINER as deprecated", async () => {
