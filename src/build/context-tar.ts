@@ -6,6 +6,7 @@
 // the context is never held in memory nor written to a temporary file.
 import { createReadStream } from "node:fs";
 import { readFile, readlink } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import tar from "tar-stream";
 import type { ContextEntry, WalkItem } from "./context-walk.js";
@@ -85,7 +86,8 @@ function putEntryStream(pack: tar.Pack, h: tar.Headers): { sink: NodeJS.Writable
  * Starts packing and returns the tar stream at once; `done` settles when the last byte is handed to
  * the stream. A read error ends the stream with that error and `done` says which file.
  */
-export function packContext(items: AsyncIterable<WalkItem>, options: PackOptions = {}): { stream: tar.Pack; done: Promise<PackOutcome> } {
+// The stream is typed as a plain Readable: tar-stream's own types stay out of the library's public declarations.
+export function packContext(items: AsyncIterable<WalkItem>, options: PackOptions = {}): { stream: Readable; done: Promise<PackOutcome> } {
   const pack = tar.pack();
   const replaced = options.replaced ?? new Set<string>();
   const firstPathOfInode = new Map<string, string>();
