@@ -26,6 +26,8 @@ await build({
   external,
   chunkNames: "chunk-[hash]",
   logLevel: "warning",
+  // Half the bytes for V8 to read at every start; dflint prints messages, never its own stack traces.
+  minify: true,
   // Bundled CommonJS (moo, nearley) may call require(); ES modules have none of their own.
   banner: { js: 'import { createRequire as __dflintCreateRequire } from "node:module"; const require = __dflintCreateRequire(import.meta.url);' },
 });
