@@ -35,7 +35,8 @@ export interface Joint {
 export interface FlatInstruction {
   /** The logical line from the keyword on. */
   text: string;
-  parts: Uint8Array;
+  /** What each character belongs to, as runs of one part, no two neighbours alike: pairs of part and length. */
+  runs: number[];
   joints: Joint[];
   /** The logical range of the shell-form command, when there is one. */
   shell: { start: number; end: number } | null;
@@ -54,7 +55,7 @@ const INSTRUCTION = 0;
 
 /** Flattens an instruction; null when it ends inside a continuation (at the end of the file). */
 export function flattenInstruction(ins: Instruction, source: string): FlatInstruction | null {
-  const texts: string[] = [];
+  let text = "";
   const runs: number[] = []; // pairs: part, length
   let length = 0;
   const joints: Joint[] = [];
@@ -66,12 +67,14 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
   let isBroken = false;
 
   let shellStart = -1;
-  const append = (text: string, part: Part) => {
-    if (text.length === 0) return;
+  const append = (piece: string, part: Part) => {
+    if (piece.length === 0) return;
     if (part === Part.Shell && shellStart < 0) shellStart = length;
-    texts.push(text);
-    runs.push(part, text.length);
-    length += text.length;
+    text += piece;
+    // Neighbouring pieces of one part make one run.
+    if (runs.length > 0 && runs[runs.length - 2] === part) runs[runs.length - 1] += piece.length;
+    else runs.push(part, piece.length);
+    length += piece.length;
   };
 
   // Text of the instruction's own (`--` ending the flags, or a line's indentation before it): its
@@ -173,20 +176,24 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
   visit(ins, INSTRUCTION);
   if (isBroken || state === AFTER_CONTINUATION || state === INTERIOR) return null;
 
-  const text = texts.join("");
-  const parts = new Uint8Array(length);
-  for (let k = 0, at = 0; k < runs.length; k += 2) {
-    parts.fill(runs[k]!, at, at + runs[k + 1]!);
-    at += runs[k + 1]!;
-  }
   let shellRange: FlatInstruction["shell"] = null;
   const found = shell as { start: number; end: number; value: string } | null;
   if (found && found.start >= 0) {
     // The command as BuildKit holds it must be exactly this stretch of the line; otherwise it is
     // treated as opaque text.
     if (text.slice(found.start, found.end) === found.value) shellRange = { start: found.start, end: found.end };
-    else parts.fill(Part.Verbatim, found.start, found.end);
+    else for (let k = 0; k < runs.length; k += 2) if (runs[k] === Part.Shell) runs[k] = Part.Verbatim;
   }
   const tail = tailStart >= 0 ? source.slice(tailStart, ins.range.end.offset) : "";
-  return { text, parts, joints, shell: shellRange, tail };
+  return { text, runs, joints, shell: shellRange, tail };
+}
+
+/** What the character at `i` of a flattened instruction belongs to (0 outside it). */
+export function partAt(flat: FlatInstruction, i: number): number {
+  const runs = flat.runs;
+  for (let k = 0, at = 0; k < runs.length; k += 2) {
+    at += runs[k + 1]!;
+    if (i < at) return i < 0 ? 0 : runs[k]!;
+  }
+  return 0;
 }

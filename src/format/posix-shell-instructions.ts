@@ -1,16 +1,19 @@
 // Which instructions hand their shell-form command to a POSIX shell (sh, bash and kin). Only there do
 // blanks between words mean nothing, so only there may the formatter re-indent a command's
-// continuation lines or break its `&&` chains. A stage runs `/bin/sh -c` unless SHELL says otherwise
-// or the stage is built on Windows, whose default is `cmd /S /C` (where `echo a   b` prints the blanks).
+// continuation lines or break its `&&` chains. A stage runs `/bin/sh -c` unless SHELL says otherwise,
+// a `# hadolint shell=NAME` pragma names another shell (as the linter reads it: until the next FROM or
+// SHELL, and before the first FROM for every stage), or the stage is built on Windows, whose default is
+// `cmd /S /C` (where `echo a   b` prints the blanks).
 import { programName, shellProgramDialect } from "../model/shell/shell-dialect.js";
+import type { Dockerfile, Instruction } from "../syntax/tree.js";
 
 /** The grammar of a POSIX-family shell, as mvdan/sh reads it: bash for bash, zsh, ksh and mksh. */
 export type PosixDialect = "posix" | "bash";
-import type { Dockerfile, Instruction } from "../syntax/tree.js";
 
 const SHELL_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"]);
 // Windows base images and platforms; a Dockerfile with the backquote escape is almost always for one.
 const WINDOWS = /windows|nanoserver|servercore/i;
+const SHELL_PRAGMA = /^#\s*(?:hadolint|dflint)\s+shell\s*=\s*(\S.*?)\s*$/;
 const DEFAULT_SHELL: readonly string[] = ["/bin/sh", "-c"];
 const UNKNOWN_SHELL: readonly string[] = [];
 
@@ -18,30 +21,44 @@ const UNKNOWN_SHELL: readonly string[] = [];
 export function posixShellInstructions(tree: Dockerfile): Map<Instruction, PosixDialect> {
   const posix = new Map<Instruction, PosixDialect>();
   const stageShells = new Map<string, readonly string[]>();
+  let pragmaDefault: readonly string[] | null = null;
   let shell: readonly string[] = UNKNOWN_SHELL;
+  let dialect: PosixDialect | undefined;
   let stageName: string | null = null;
-  const endStage = () => {
-    if (stageName !== null) stageShells.set(stageName, shell);
+  let seenFrom = false;
+  const use = (next: readonly string[]) => {
+    shell = next;
+    dialect = posixDialect(shell);
   };
-  for (const ins of tree.instructions) {
+  for (const node of tree.children) {
+    if (node.kind === "comment") {
+      const pragma = SHELL_PRAGMA.exec(node.text.trim());
+      if (!pragma) continue;
+      const named = pragma[1]!.split(/\s+/);
+      if (!seenFrom) pragmaDefault = named;
+      use(named);
+      continue;
+    }
+    if (node.kind !== "instruction") continue;
+    const ins = node;
     if (ins.name === "FROM") {
-      endStage();
+      if (stageName !== null) stageShells.set(stageName, shell);
+      seenFrom = true;
       const words = ins.args.map((a) => (a.kind === "word" ? a.value : ""));
       const image = words[0] ?? "";
       stageName = words.length >= 3 && words[1]!.toLowerCase() === "as" ? words[2]!.toLowerCase() : null;
       const platform = ins.flags.find((f) => f.name.toLowerCase() === "platform")?.value ?? "";
-      const base = stageShells.get(image.toLowerCase());
-      shell = base ?? (tree.escape === "`" || WINDOWS.test(image) || WINDOWS.test(platform) ? UNKNOWN_SHELL : DEFAULT_SHELL);
+      const isWindows = tree.escape === "`" || WINDOWS.test(image) || WINDOWS.test(platform);
+      use(stageShells.get(image.toLowerCase()) ?? pragmaDefault ?? (isWindows ? UNKNOWN_SHELL : DEFAULT_SHELL));
       continue;
     }
     if (ins.name === "SHELL") {
       const arg = ins.args[0];
-      shell = ins.form === "json" && arg?.kind === "json-array" ? arg.elements.map((e) => e.value) : UNKNOWN_SHELL;
+      use(ins.form === "json" && arg?.kind === "json-array" ? arg.elements.map((e) => e.value) : UNKNOWN_SHELL);
       continue;
     }
     const runs = ins.name === "ONBUILD" && ins.trigger ? ins.trigger.name : ins.name;
-    const dialect = SHELL_FORM.has(runs) ? posixDialect(shell) : undefined;
-    if (dialect) posix.set(ins, dialect);
+    if (dialect && SHELL_FORM.has(runs)) posix.set(ins, dialect);
   }
   return posix;
 }

@@ -5,7 +5,7 @@
 import type { Dockerfile, Instruction, SyntaxNode } from "../syntax/tree.js";
 import type { ResolvedFormatOptions } from "./format-options.js";
 import type { PosixDialect } from "./posix-shell-instructions.js";
-import { printInstruction } from "./print-instruction.js";
+import { printInstruction, type PrintedInstruction } from "./print-instruction.js";
 
 const TRAILING_BLANKS = /[ \t]+$/;
 
@@ -20,7 +20,7 @@ export interface PrintedFile {
   /** The line break new lines get: the file's first. */
   newline: string;
   /** The instructions whose text changed, in order, with their new text (line break excluded). */
-  changed: Array<{ instruction: Instruction; text: string }>;
+  changed: Array<{ instruction: Instruction } & PrintedInstruction>;
 }
 
 /** The formatted text of a parsed file. */
@@ -59,9 +59,14 @@ export function printFile(tree: Dockerfile, options: ResolvedFormatOptions, posi
         newline: lineBreakOf(source, ins) ?? (line.newline ? plainBreak(line.newline) : newline),
         options,
       });
-      const original = source.slice(ins.range.start.offset, ins.range.end.offset);
-      if (printed !== null && printed !== original) changed.push({ instruction: ins, text: printed });
-      out += printed ?? original;
+      const start = ins.range.start.offset;
+      const end = ins.range.end.offset;
+      if (printed === null) out += source.slice(start, end);
+      else {
+        const text = printed.text;
+        if (text.length !== end - start || !source.startsWith(text, start)) changed.push({ instruction: ins, text, separators: printed.separators });
+        out += text;
+      }
       // The last line gets its line break, unless it ends in a continuation left open.
       out += line.newline || (printed !== null ? newline : "");
     } else if (line.kind === "directive") {

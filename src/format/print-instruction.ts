@@ -3,11 +3,11 @@
 // shell-form command, `&&`/`||`/`;` chains broken one command per line. Only blanks that mean nothing
 // change: between parts, between JSON elements, and the shell's separator blanks (separatorMask). A
 // line break inside a quoted string or a word is kept exactly as written, its indentation included.
-import { flattenInstruction, Part, type FlatInstruction, type InteriorComment } from "./flatten-instruction.js";
+import { flattenInstruction, Part, partAt, type FlatInstruction, type InteriorComment } from "./flatten-instruction.js";
 import type { ResolvedFormatOptions } from "./format-options.js";
 import { printShellCommand } from "./print-shell-command.js";
-import { separatorMask } from "./shell-spacing.js";
-import { shellTokens, type ShellToken } from "./shell-structure.js";
+import { separatorMask, type CommandSeparators } from "./shell-spacing.js";
+import { shellTokens, TokenFlag, type ShellTokens } from "./shell-structure.js";
 import type { Instruction } from "../syntax/tree.js";
 import type { PosixDialect } from "./posix-shell-instructions.js";
 
@@ -30,18 +30,28 @@ export interface InstructionContext {
   options: ResolvedFormatOptions;
 }
 
-/** The instruction's new text (without the line break after it), or null to keep it as written. */
-export function printInstruction(ins: Instruction, context: InstructionContext): string | null {
+export interface PrintedInstruction {
+  /** The new text, without the line break after it. */
+  text: string;
+  /** The old shell-form command's separator blanks and those the layout resized, when they were marked. */
+  separators: CommandSeparators | null;
+}
+
+/** The instruction's new text, or null to keep it as written. */
+export function printInstruction(ins: Instruction, context: InstructionContext): PrintedInstruction | null {
   const isShellPrinted = context.options.shell && ins.name === "RUN" && ins.form === "shell";
-  if (!isShellPrinted && isAlreadyLaidOut(ins, context.source)) return context.source.slice(ins.range.start.offset, ins.range.end.offset);
+  if (!isShellPrinted && isAlreadyLaidOut(ins, context.source)) {
+    return { text: context.source.slice(ins.range.start.offset, ins.range.end.offset), separators: null };
+  }
   const flat = flattenInstruction(ins, context.source);
   if (!flat) return null;
   const laidOut = layOut(flat, context);
   if (isShellPrinted) {
-    const printed = printShellCommand(ins, flat, laidOut, context, (again, source) => printInstruction(again, { ...context, source, options: { ...context.options, shell: false } }));
-    if (printed !== null) return printed;
+    const again = (next: Instruction, source: string) => printInstruction(next, { ...context, source, options: { ...context.options, shell: false } })?.text ?? null;
+    const printed = printShellCommand(ins, flat, laidOut, context, again);
+    if (printed !== null) return { text: printed, separators: null };
   }
-  return laidOut.text;
+  return { text: laidOut.text, separators: laidOut.separators };
 }
 
 /** An instruction laid out, and what the shell printer needs to know of it. */
@@ -53,20 +63,24 @@ export interface LaidOut {
   isTrailingStyle: boolean;
   /** A line break inside a word or quoted string of the command was kept as written. */
   hasKeptShellBreak: boolean;
+  /** The shell-form command's separator blanks and those the layout resized, when they were marked. */
+  separators: CommandSeparators | null;
 }
 
 function layOut(flat: FlatInstruction, context: InstructionContext): LaidOut {
   const isPosix = context.shellDialect !== undefined;
-  const free = freeBlanks(flat, isPosix);
-  const breaks = sourceBreaks(flat, free);
-  const tokens = flat.shell && isPosix && breaks.length > 0 ? shellTokens(flat.text.slice(flat.shell.start, flat.shell.end)) : null;
-  // Blanks where a break was and is no more become one space.
-  const squeezed = new Uint8Array(flat.text.length);
-  const isTrailingStyle = tokens && context.options.breakChains ? breakChains(flat, free, breaks, tokens, context.newline, squeezed) : false;
-  const { text, shellAt } = emit(flat, breaks, tokens, squeezed, context);
+  // Without line breaks there are no blanks to re-measure, and no chains to break.
+  const mask = flat.joints.length > 0 && flat.shell && isPosix ? separatorMask(flat.text.slice(flat.shell.start, flat.shell.end)) : null;
+  const free = flat.joints.length > 0 ? freeBlanks(flat, mask) : null;
+  const breaks = free ? sourceBreaks(flat, free) : [];
+  const tokens = free && flat.shell && isPosix && breaks.length > 0 ? shellTokens(flat.text.slice(flat.shell.start, flat.shell.end), scratchTokens) : null;
+  const chains = free && tokens && context.options.breakChains ? breakChains(flat, free, breaks, tokens, context.newline) : null;
+  const isTrailingStyle = chains?.isTrailingStyle ?? false;
+  const { text, shellAt } = emit(flat, breaks, tokens, chains?.squeezed ?? null, context);
   const shell = flat.shell;
   const hasKeptShellBreak = shell !== null && breaks.some((b) => b.isKept && b.start > shell.start && b.start < shell.end);
-  return { text, shellAt, isTrailingStyle, hasKeptShellBreak };
+  const separators = mask && shell ? { mask, resized: resizedRuns(breaks, chains?.squeezedRuns ?? [], shell) } : null;
+  return { text, shellAt, isTrailingStyle, hasKeptShellBreak, separators };
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
@@ -84,20 +98,23 @@ function isAlreadyLaidOut(ins: Instruction, source: string): boolean {
   return end > start && source.charCodeAt(end - 1) !== 32;
 }
 
+// Buffers that every instruction's layout uses and lets go of before the next one's.
+let scratch = new Uint8Array(4096);
+const scratchTokens: ShellTokens = { count: 0, start: [], end: [], depth: [], flags: [] };
+
 // 1 for each character whose width means nothing: blanks between parts and JSON elements, and the
 // shell's separators when a POSIX shell reads the command.
-function freeBlanks(flat: FlatInstruction, isPosixShell: boolean): Uint8Array {
-  const { text, parts } = flat;
-  const free = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const p = parts[i];
-    if (p === Part.Gap || (p === Part.JsonPunctuation && isBlank(text.charCodeAt(i)))) free[i] = 1;
+function freeBlanks(flat: FlatInstruction, separators: Uint8Array | null): Uint8Array {
+  const { text, runs } = flat;
+  if (scratch.length < text.length) scratch = new Uint8Array(Math.max(text.length, 2 * scratch.length));
+  const free = scratch.subarray(0, text.length);
+  free.fill(0);
+  for (let k = 0, at = 0; k < runs.length; at += runs[k + 1]!, k += 2) {
+    const end = at + runs[k + 1]!;
+    if (runs[k] === Part.Gap) free.fill(1, at, end);
+    else if (runs[k] === Part.JsonPunctuation) for (let i = at; i < end; i++) if (isBlank(text.charCodeAt(i))) free[i] = 1;
   }
-  // Separators matter only where the line breaks.
-  if (flat.shell && isPosixShell && flat.joints.length > 0) {
-    const mask = separatorMask(text.slice(flat.shell.start, flat.shell.end));
-    free.set(mask, flat.shell.start);
-  }
+  if (separators) free.set(separators, flat.shell!.start);
   return free;
 }
 
@@ -105,7 +122,7 @@ function freeBlanks(flat: FlatInstruction, isPosixShell: boolean): Uint8Array {
 // or a quoted string stays exactly where it is. A line holding nothing but blanks and the escape is
 // merged into its neighbour.
 function sourceBreaks(flat: FlatInstruction, free: Uint8Array): LineBreak[] {
-  const { text, parts } = flat;
+  const { text } = flat;
   const breaks: LineBreak[] = [];
   for (const joint of flat.joints) {
     let start = joint.at;
@@ -113,10 +130,11 @@ function sourceBreaks(flat: FlatInstruction, free: Uint8Array): LineBreak[] {
     while (start > 0 && free[start - 1]) start--;
     while (end < text.length && free[end]) end++;
     // JSON allows a line break between an element and its punctuation even without blanks.
+    const before = start === end ? partAt(flat, start - 1) : 0;
+    const after = start === end ? partAt(flat, start) : 0;
     const isJsonSeam =
-      start === end &&
-      ((parts[start - 1] === Part.JsonPunctuation && (parts[start] === Part.JsonPunctuation || parts[start] === Part.JsonString)) ||
-        (parts[start - 1] === Part.JsonString && parts[start] === Part.JsonPunctuation));
+      (before === Part.JsonPunctuation && (after === Part.JsonPunctuation || after === Part.JsonString)) ||
+      (before === Part.JsonString && after === Part.JsonPunctuation);
     const isKept = start === end && !isJsonSeam;
     const last = breaks[breaks.length - 1];
     if (!isKept && last && !last.isKept && last.start === start) {
@@ -131,10 +149,25 @@ function sourceBreaks(flat: FlatInstruction, free: Uint8Array): LineBreak[] {
 // One command per line: each top-level `&&`/`||` gets a break before it or after it, as most of the
 // command's existing breaks have it (before when none says), and each `;` a break after it. A break on
 // the other side of an operator moves over when that side has no break yet.
-function breakChains(flat: FlatInstruction, free: Uint8Array, breaks: LineBreak[], tokens: ShellToken[], newline: string, squeezed: Uint8Array): boolean {
+function breakChains(
+  flat: FlatInstruction,
+  free: Uint8Array,
+  breaks: LineBreak[],
+  tokens: ShellTokens,
+  newline: string,
+): { isTrailingStyle: boolean; squeezed: Uint8Array | null; squeezedRuns: number[] } {
+  // Blanks where a break was and is no more become one space.
+  let squeezed: Uint8Array | null = null;
+  const squeezedRuns: number[] = [];
   const base = flat.shell!.start;
   const text = flat.text;
-  const at = (start: number, end: number) => breaks.findIndex((b) => !b.isKept && b.start === start && b.end === end);
+  // The movable breaks by where their blanks start (each run of blanks has at most one).
+  const movable = new Map<number, LineBreak>();
+  for (const b of breaks) if (!b.isKept) movable.set(b.start, b);
+  const at = (start: number, end: number) => {
+    const b = movable.get(start);
+    return b !== undefined && b.end === end ? b : undefined;
+  };
   const blanksBefore = (i: number) => {
     let s = i;
     while (s > 0 && free[s - 1]) s--;
@@ -147,63 +180,83 @@ function breakChains(flat: FlatInstruction, free: Uint8Array, breaks: LineBreak[
   };
   let before = 0;
   let after = 0;
-  for (const t of tokens) {
-    if (!t.isChainOperator || t.text === ";") continue;
-    const s = base + t.start;
-    const e = base + t.end;
-    if (at(blanksBefore(s), s) >= 0) before++;
-    if (at(e, blanksAfter(e)) >= 0) after++;
+  for (let t = 0; t < tokens.count; t++) {
+    if ((tokens.flags[t]! & (TokenFlag.ChainOperator | TokenFlag.Semicolon)) !== TokenFlag.ChainOperator) continue;
+    const s = base + tokens.start[t]!;
+    const e = base + tokens.end[t]!;
+    if (at(blanksBefore(s), s)) before++;
+    if (at(e, blanksAfter(e))) after++;
   }
   const isTrailingStyle = after > before;
-  for (const t of tokens) {
-    if (!t.isChainOperator) continue;
-    const s = base + t.start;
-    const e = base + t.end;
-    const beforeRun: [number, number] = [blanksBefore(s), s];
-    const afterRun: [number, number] = [e, blanksAfter(e)];
+  let isChanged = false;
+  for (let t = 0; t < tokens.count; t++) {
+    const flags = tokens.flags[t]!;
+    if (!(flags & TokenFlag.ChainOperator)) continue;
+    const s = base + tokens.start[t]!;
+    const e = base + tokens.end[t]!;
+    const beforeStart = blanksBefore(s);
+    const afterEnd = blanksAfter(e);
     // Nothing to break after a command's last operator (`make;`), nor before its first.
-    if (afterRun[1] >= flat.shell!.end || beforeRun[0] <= base) continue;
-    const [want, other] = t.text === ";" || isTrailingStyle ? [afterRun, beforeRun] : [beforeRun, afterRun];
-    if (want[0] === want[1] || at(want[0], want[1]) >= 0) continue;
-    const moved = other[0] < other[1] ? at(other[0], other[1]) : -1;
-    const lineBreak: LineBreak =
-      moved >= 0 ? { ...breaks[moved]!, start: want[0], end: want[1] } : { start: want[0], end: want[1], isKept: false, newline, comments: [] };
-    if (moved >= 0) {
-      breaks.splice(moved, 1);
-      squeezed.fill(1, other[0], other[1]);
+    if (afterEnd >= flat.shell!.end || beforeStart <= base) continue;
+    const isAfter = (flags & TokenFlag.Semicolon) !== 0 || isTrailingStyle;
+    const [wantStart, wantEnd, otherStart, otherEnd] = isAfter ? [e, afterEnd, beforeStart, s] : [beforeStart, s, e, afterEnd];
+    if (wantStart === wantEnd || at(wantStart, wantEnd)) continue;
+    const moved = otherStart < otherEnd ? at(otherStart, otherEnd) : undefined;
+    if (moved) {
+      movable.delete(otherStart);
+      (squeezed ??= new Uint8Array(text.length)).fill(1, otherStart, otherEnd);
+      squeezedRuns.push(otherStart, otherEnd);
     }
-    const index = breaks.findIndex((b) => b.start > lineBreak.start);
-    breaks.splice(index < 0 ? breaks.length : index, 0, lineBreak);
+    movable.set(wantStart, moved ? { ...moved, start: wantStart, end: wantEnd } : { start: wantStart, end: wantEnd, isKept: false, newline, comments: [] });
+    isChanged = true;
   }
-  return isTrailingStyle;
+  if (isChanged) {
+    const kept = breaks.filter((b) => b.isKept);
+    breaks.length = 0;
+    breaks.push(...kept, ...movable.values());
+    breaks.sort((x, y) => x.start - y.start);
+  }
+  return { isTrailingStyle, squeezed, squeezedRuns };
+}
+
+// The runs of separator blanks in the command that the layout resized (breaks, and blanks squeezed where a
+// break moved away), sorted, as pairs of start and end in the command.
+function resizedRuns(breaks: LineBreak[], squeezedRuns: number[], shell: { start: number; end: number }): number[] {
+  const runs: number[] = [];
+  for (const b of breaks) if (!b.isKept && b.start >= shell.start && b.end <= shell.end && b.start < b.end) runs.push(b.start - shell.start, b.end - shell.start);
+  if (squeezedRuns.length === 0) return runs; // the breaks are in order already
+  for (let k = 0; k < squeezedRuns.length; k += 2) runs.push(squeezedRuns[k]! - shell.start, squeezedRuns[k + 1]! - shell.start);
+  const pairs = Array.from({ length: runs.length / 2 }, (_, k) => [runs[2 * k]!, runs[2 * k + 1]!] as const);
+  return pairs.sort((x, y) => x[0] - y[0]).flat();
 }
 
 // How deep the line after a break is indented: one level for the instruction, one per compound
 // command open around it, and one more when it continues a command's words rather than starting one.
-function levelAfter(flat: FlatInstruction, tokens: ShellToken[] | null, position: number): number {
+function levelAfter(flat: FlatInstruction, tokens: ShellTokens | null, position: number): number {
   const shell = flat.shell;
   if (!tokens || !shell || position <= shell.start) return 1;
   const p = position - shell.start;
-  const token = firstEndingAfter(tokens, p);
-  if (!token) return 1;
-  if (token.start < p) return 2 + token.depth; // inside a word or a comment
-  return 1 + token.depth + (token.isCommandBoundary ? 0 : 1);
+  const t = firstEndingAfter(tokens, p);
+  if (t === tokens.count) return 1;
+  if (tokens.start[t]! < p) return 2 + tokens.depth[t]!; // inside a word or a comment
+  return 1 + tokens.depth[t]! + (tokens.flags[t]! & TokenFlag.CommandBoundary ? 0 : 1);
 }
 
-function emit(flat: FlatInstruction, breaks: LineBreak[], tokens: ShellToken[] | null, squeezed: Uint8Array, context: InstructionContext): { text: string; shellAt: number } {
+function emit(flat: FlatInstruction, breaks: LineBreak[], tokens: ShellTokens | null, squeezed: Uint8Array | null, context: InstructionContext): { text: string; shellAt: number } {
   const { text } = flat;
   const { escape } = context;
   const unit = context.options.unit;
   const shellStart = flat.shell ? flat.shell.start : -1;
   let out = "";
   let shellAt = -1;
+  const cursor: RunCursor = { k: 0, start: 0 };
   const add = (from: number, to: number, isLineEnd: boolean) => {
     if (shellAt < 0 && from <= shellStart && shellStart < to) {
-      out += segment(flat, squeezed, from, shellStart, false);
+      out += segment(flat, squeezed, from, shellStart, false, cursor);
       shellAt = out.length;
       from = shellStart;
     }
-    out += segment(flat, squeezed, from, to, isLineEnd);
+    out += segment(flat, squeezed, from, to, isLineEnd, cursor);
   };
   let from = 0;
   for (const b of breaks) {
@@ -214,7 +267,7 @@ function emit(flat: FlatInstruction, breaks: LineBreak[], tokens: ShellToken[] |
       from = b.start;
       continue;
     }
-    const indent = unit.repeat(levelAfter(flat, tokens, b.end));
+    const indent = indentOf(unit, levelAfter(flat, tokens, b.end));
     out += " " + escape + b.newline;
     for (const c of b.comments) out += indent + c.text.trim() + c.newline;
     out += indent;
@@ -226,14 +279,20 @@ function emit(flat: FlatInstruction, breaks: LineBreak[], tokens: ShellToken[] |
 
 // The text of [from, to) with blanks between parts made one space (none at the end of the line),
 // the keyword in upper case, and JSON punctuation as `["a", "b"]`.
-function segment(flat: FlatInstruction, squeezed: Uint8Array, from: number, to: number, isLineEnd: boolean): string {
-  const { text, parts } = flat;
+function segment(flat: FlatInstruction, squeezed: Uint8Array | null, from: number, to: number, isLineEnd: boolean, cursor: RunCursor): string {
+  const { text, runs } = flat;
   let out = "";
-  let i = from;
-  while (i < to) {
-    const p = parts[i]!;
-    let j = i + 1;
-    while (j < to && parts[j] === p) j++;
+  // Segments come in order: move the cursor on to the run holding `from`.
+  while (cursor.start + runs[cursor.k + 1]! <= from) {
+    cursor.start += runs[cursor.k + 1]!;
+    cursor.k += 2;
+  }
+  let k = cursor.k;
+  let runEnd = cursor.start;
+  for (let i = from; i < to; k += 2) {
+    const p = runs[k]!;
+    runEnd += runs[k + 1]!;
+    const j = Math.min(runEnd, to);
     switch (p) {
       case Part.Gap:
         if (!(isLineEnd && j === to)) out += " ";
@@ -243,17 +302,17 @@ function segment(flat: FlatInstruction, squeezed: Uint8Array, from: number, to: 
         break;
       case Part.JsonPunctuation: {
         let punctuation = "";
-        for (let k = i; k < j; k++) if (!isBlank(text.charCodeAt(k))) punctuation += text[k];
+        for (let c = i; c < j; c++) if (!isBlank(text.charCodeAt(c))) punctuation += text[c];
         // A comma before an element on the same line is followed by one space.
         out += punctuation.endsWith(",") && j < to ? punctuation + " " : punctuation;
         break;
       }
       default:
-        if (!hasSqueezed(squeezed, i, j)) out += text.slice(i, j);
+        if (!squeezed || !hasSqueezed(squeezed, i, j)) out += text.slice(i, j);
         else {
-          for (let k = i; k < j; k++) {
-            if (!squeezed[k]) out += text[k];
-            else if (!squeezed[k - 1]) out += " ";
+          for (let c = i; c < j; c++) {
+            if (!squeezed[c]) out += text[c];
+            else if (!squeezed[c - 1]) out += " ";
           }
         }
     }
@@ -262,19 +321,34 @@ function segment(flat: FlatInstruction, squeezed: Uint8Array, from: number, to: 
   return out;
 }
 
+const indents = new Map<string, string[]>();
+
+// `unit` repeated `level` times, made once.
+function indentOf(unit: string, level: number): string {
+  let byLevel = indents.get(unit);
+  if (!byLevel) indents.set(unit, (byLevel = []));
+  return (byLevel[level] ??= unit.repeat(level));
+}
+
+/** Where segment() is in an instruction's runs: the run index (into the pairs) and where the run starts. */
+interface RunCursor {
+  k: number;
+  start: number;
+}
+
 function hasSqueezed(squeezed: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (squeezed[k]) return true;
   return false;
 }
 
-// The first token ending after `p` (tokens are in order and do not overlap).
-function firstEndingAfter(tokens: ShellToken[], p: number): ShellToken | undefined {
+// The index of the first token ending after `p` (tokens are in order and do not overlap), or the count.
+function firstEndingAfter(tokens: ShellTokens, p: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = tokens.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end > p) hi = mid;
+    if (tokens.end[mid]! > p) hi = mid;
     else lo = mid + 1;
   }
-  return tokens[lo];
+  return lo;
 }

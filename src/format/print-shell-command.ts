@@ -9,7 +9,7 @@ import type { Instruction } from "../syntax/tree.js";
 import type { FlatInstruction } from "./flatten-instruction.js";
 import type { InstructionContext, LaidOut } from "./print-instruction.js";
 import { isSameShellTree, printShell } from "./shell-printer.js";
-import { shellTokens } from "./shell-structure.js";
+import { shellTokens, TokenFlag } from "./shell-structure.js";
 
 type Reprint = (ins: Instruction, source: string) => string | null;
 
@@ -19,7 +19,8 @@ export function printShellCommand(ins: Instruction, flat: FlatInstruction, laidO
   const arg = ins.args[0];
   if (!dialect || context.escape !== "\\" || arg?.kind !== "shell-command" || ins.heredocs.length > 0) return null;
   if (laidOut.shellAt < 0 || laidOut.hasKeptShellBreak || flat.joints.some((j) => j.comments.length > 0)) return null;
-  if (shellTokens(arg.value).some((t) => t.kind === "comment")) return null;
+  const tokens = shellTokens(arg.value);
+  if (tokens.count > 0 && tokens.flags[tokens.count - 1]! & TokenFlag.Comment) return null;
 
   const command = laidOut.text.slice(laidOut.shellAt).replace(/\r\n/g, "\n");
   const printed = printShell(command, dialect, 0, !laidOut.isTrailingStyle);

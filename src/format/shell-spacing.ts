@@ -15,8 +15,10 @@ const BACKTICK = 4;
 const STOPPED = 5;
 
 const isBlank = (c: number) => c === 32 || c === 9;
-const isSpecial = (c: number) => c === 32 || c === 9 || c === 92 || c === 39 || c === 34 || c === 96 || c === 36 || c === 35;
-const NORMAL_RUN = /[^ \t\\'"`$#]*/y;
+// The characters that mean something outside quotes: blanks, quotes, the escape, `$` and `#`.
+const DOUBLE_QUOTED_SPECIAL = /["\\`$]/g;
+const IS_SPECIAL = new Uint8Array(128);
+for (const c of " \t\\'\"`$#") IS_SPECIAL[c.charCodeAt(0)] = 1;
 
 
 /**
@@ -30,12 +32,8 @@ export function separatorMask(text: string): Uint8Array {
     const c = text.charCodeAt(i);
     switch (state) {
       case NORMAL:
-        if (!isSpecial(c)) {
-          // Skip ahead to the next blank, quote, escape or `$`.
-          NORMAL_RUN.lastIndex = i;
-          NORMAL_RUN.test(text);
-          i = NORMAL_RUN.lastIndex - 1;
-        } else if (isBlank(c)) mask[i] = 1;
+        if (c >= 128 || !IS_SPECIAL[c]) continue;
+        if (isBlank(c)) mask[i] = 1;
         // A comment runs to the end and is kept as written. A `#` inside a word (`a#b`) is none, but
         // some parsers read one after an expansion as a comment: any `#` but `$#` stops the scan.
         else if (c === 35 && text.charCodeAt(i - 1) !== 36) return mask;
@@ -73,7 +71,11 @@ export function separatorMask(text: string): Uint8Array {
         else if (c === 96) state = NORMAL;
         break;
       case DOUBLE:
-        if (c === 92) i++;
+        if (c !== 92 && c !== 34 && c !== 96 && c !== 36) {
+          // Jump to the next character that means something inside double quotes.
+          DOUBLE_QUOTED_SPECIAL.lastIndex = i;
+          i = DOUBLE_QUOTED_SPECIAL.test(text) ? DOUBLE_QUOTED_SPECIAL.lastIndex - 2 : text.length;
+        } else if (c === 92) i++;
         else if (c === 34) state = NORMAL;
         else if (c === 96) state = STOPPED; // quotes nest inside: "`echo "a  b"`"
         else if (c === 36) {
@@ -141,4 +143,68 @@ export function collapseSeparators(text: string): string {
     from = i = j;
   }
   return out + text.slice(from);
+}
+
+/** A command's separator blanks (separatorMask), and the runs of them a layout resized: pairs of start and end. */
+export interface CommandSeparators {
+  mask: Uint8Array;
+  resized: number[];
+}
+
+/**
+ * differOnlyInSeparators, told where `b` may differ: `a` outside the resized runs must stand in `b` as it
+ * is, which is compared a stretch at a time. When that does not hold, the long way decides.
+ */
+export function differOnlyInResizedSeparators(a: string, b: string, separators: CommandSeparators): boolean {
+  const { mask, resized } = separators;
+  let i = 0;
+  let j = 0;
+  let isSame = true;
+  for (let k = 0; k < resized.length && isSame; k += 2) {
+    const start = resized[k]!;
+    const end = resized[k + 1]!;
+    if (start < i || (start > i && !b.startsWith(a.slice(i, start), j))) isSame = false;
+    j += start - i;
+    for (let x = start; x < end && isSame; x++) if (!mask[x]) isSame = false;
+    const blanks = j;
+    while (j < b.length && isBlank(b.charCodeAt(j))) j++;
+    if (j === blanks) isSame = false;
+    i = end;
+  }
+  if (isSame && b.length - j === a.length - i && b.endsWith(a.slice(i))) return true;
+  return differOnlyInSeparators(a, b, mask);
+}
+
+/**
+ * Whether two commands differ at most in the widths of their separator runs (their collapsed forms are
+ * equal). Only `a` needs its separators marked: where `b` holds the same text, the scanner is in the same
+ * state, so `b`'s blanks facing `a`'s separators are separators too.
+ */
+export function differOnlyInSeparators(a: string, b: string, separatorsOfA: Uint8Array = separatorMask(a)): boolean {
+  const mask = separatorsOfA;
+  const n = a.length;
+  const m = b.length;
+  let i = 0;
+  let j = 0;
+  while (i < n && mask[i]) i++;
+  while (j < m && isBlank(b.charCodeAt(j))) j++;
+  while (i < n) {
+    if (mask[i]) {
+      while (i < n && mask[i]) i++;
+      const runStart = j;
+      while (j < m && isBlank(b.charCodeAt(j))) j++;
+      // Between two words a separator stays one; at the end it may go.
+      if (j === runStart && i < n) return false;
+      continue;
+    }
+    if (j >= m || a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+  if (j === m) return true;
+  // Blanks that `b` has past the end of `a` are separators only if `a` ends outside quotes and comments;
+  // when `a` ended in a separator it did, otherwise ask the long way.
+  while (j < m && isBlank(b.charCodeAt(j))) j++;
+  if (j !== m) return false;
+  return (n > 0 && mask[n - 1] === 1) || collapseSeparators(a) === collapseSeparators(b);
 }

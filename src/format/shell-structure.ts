@@ -4,147 +4,215 @@
 // line. It decides nothing about meaning: which blanks may change is separatorMask's call, and the
 // formatter's self-check has the last word.
 
-export type ShellTokenKind = "word" | "operator" | "redirection" | "comment";
-
-export interface ShellToken {
-  kind: ShellTokenKind;
-  start: number;
-  end: number;
+/** The tokens of a command, as parallel arrays (a command has thousands of them, objects would cost). */
+export interface ShellTokens {
+  count: number;
+  start: number[];
+  end: number[];
   /** Compound commands open around the token (the token's own opening or closing keyword excluded). */
-  depth: number;
-  /** The token as written, for operators and words of up to six characters (keywords); "" for longer words. */
-  text: string;
-  /** The token begins a command, or is an operator or keyword that ends or joins commands. */
-  isCommandBoundary: boolean;
-  /** `&&`, `||` or `;` between two commands of the top level. */
-  isChainOperator: boolean;
+  depth: number[];
+  /** TokenFlag bits. */
+  flags: number[];
 }
 
-// Operators by first character, longest first.
-const OPERATORS: Record<string, readonly string[]> = {
-  "&": ["&&", "&>>", "&>", "&"],
-  "|": ["||", "|&", "|"],
-  ";": [";;&", ";;", ";&", ";"],
-  "(": ["("],
-  ")": [")"],
-  "<": ["<<<", "<<-", "<<", "<&", "<>", "<"],
-  ">": [">>", ">&", ">|", ">"],
-};
-const REDIRECTIONS = new Set(["&>>", "&>", "<<<", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "<", ">"]);
-const OPENERS = new Set(["if", "while", "until", "for", "select", "case", "{"]);
-const CLOSERS = new Set(["fi", "done", "esac", "}"]);
-const MIDDLES = new Set(["then", "do", "else", "elif"]);
+export const TokenFlag = {
+  /** The token begins a command, or is an operator or keyword that ends or joins commands. */
+  CommandBoundary: 1,
+  /** `&&`, `||` or `;` between two commands of the top level. */
+  ChainOperator: 2,
+  Semicolon: 4,
+  /** A comment, to the end of the command. */
+  Comment: 8,
+} as const;
+
+// What an operator does to the structure. Redirections are not operators here: they sit inside commands.
+const OP_REDIRECTION = 0;
+const OP_OPEN = 1; // (
+const OP_CLOSE = 2; // )
+const OP_CASE_END = 3; // ;; ;& ;;&
+const OP_AND_OR = 4; // && ||
+const OP_SEMICOLON = 5; // ;
+const OP_OTHER = 6; // | |& &
+
+// The operator at `i` (its first character is one that ends words): its kind and length, packed as
+// kind * 4 + length.
+function operatorAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  const e = text.charCodeAt(i + 2);
+  switch (c) {
+    case 40:
+      return OP_OPEN * 4 + 1;
+    case 41:
+      return OP_CLOSE * 4 + 1;
+    case 59: // ;
+      if (d === 59) return OP_CASE_END * 4 + (e === 38 ? 3 : 2);
+      return d === 38 ? OP_CASE_END * 4 + 2 : OP_SEMICOLON * 4 + 1;
+    case 38: // &
+      if (d === 38) return OP_AND_OR * 4 + 2;
+      if (d === 62) return OP_REDIRECTION * 4 + (e === 62 ? 3 : 2);
+      return OP_OTHER * 4 + 1;
+    case 124: // |
+      if (d === 124) return OP_AND_OR * 4 + 2;
+      return OP_OTHER * 4 + (d === 38 ? 2 : 1);
+    case 60: // <
+      if (d === 60) return OP_REDIRECTION * 4 + (e === 60 || e === 45 ? 3 : 2);
+      return OP_REDIRECTION * 4 + (d === 38 || d === 62 ? 2 : 1);
+    default: // >
+      return OP_REDIRECTION * 4 + (d === 62 || d === 38 || d === 124 ? 2 : 1);
+  }
+}
+
+// Keywords, by what they do to the structure.
+const OPENER = 1; // if while until for select case {
+const CLOSER = 2; // fi done esac }
+const MIDDLE = 3; // then do else elif
+const KEYWORDS = new Map<string, number>([
+  ["if", OPENER], ["while", OPENER], ["until", OPENER], ["for", OPENER], ["select", OPENER], ["case", OPENER], ["{", OPENER],
+  ["fi", CLOSER], ["done", CLOSER], ["esac", CLOSER], ["}", CLOSER],
+  ["then", MIDDLE], ["do", MIDDLE], ["else", MIDDLE], ["elif", MIDDLE],
+]);
 const MAX_KEYWORD = 6; // `select`
 
-const isBlank = (c: number) => c === 32 || c === 9;
-// Characters that end a word when unquoted.
-const isMeta = (c: number) => c === 59 || c === 38 || c === 124 || c === 40 || c === 41 || c === 60 || c === 62;
+// Character classes, by code below 128 (anything above is a plain word character).
+const PLAIN = 0;
+const BLANK = 1;
+const META = 2; // ends a word when unquoted: ; & | ( ) < >
+const SPECIAL = 3; // starts a quote, escape or expansion: \ ' " ` $
+const CLASS = new Uint8Array(128);
+for (const c of " \t") CLASS[c.charCodeAt(0)] = BLANK;
+for (const c of ";&|()<>") CLASS[c.charCodeAt(0)] = META;
+for (const c of "\\'\"`$") CLASS[c.charCodeAt(0)] = SPECIAL;
+const classOf = (c: number) => (c < 128 ? CLASS[c]! : PLAIN);
 
-/** Splits a shell command into words, operators, redirections and a trailing comment, with their nesting. */
-export function shellTokens(text: string): ShellToken[] {
-  const tokens: ShellToken[] = [];
+// Keywords are lower-case words of up to six characters, or `{`, `}` and `!`.
+function mayBeKeyword(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_KEYWORD) return false;
+  const c = text.charCodeAt(start);
+  return (c >= 97 && c <= 122) || c === 123 || c === 125 || c === 33;
+}
+
+/**
+ * Splits a shell command into words, operators, redirections and a trailing comment, with their nesting.
+ * `into` is filled instead of new arrays, when given (a caller done with its last tokens reuses them).
+ */
+export function shellTokens(text: string, into?: ShellTokens): ShellTokens {
+  const tokens: ShellTokens = into ?? { count: 0, start: [], end: [], depth: [], flags: [] };
+  const { start: starts, end: ends, depth: depths, flags: allFlags } = tokens;
+  starts.length = ends.length = depths.length = allFlags.length = 0;
   const stack: string[] = [];
   let atCommand = true;
   let inPattern = false; // between `case x in` (or `;;`) and the `)` ending a pattern
   let expectTarget = false; // the word after a redirection operator is its target
   let i = 0;
   const n = text.length;
-  // Only operators and keywords are ever compared by their text; longer words keep none.
-  const push = (kind: ShellTokenKind, start: number, end: number, depth: number, isCommandBoundary: boolean, isChainOperator = false) =>
-    tokens.push({ kind, start, end, text: end - start <= MAX_KEYWORD ? text.slice(start, end) : "", depth, isCommandBoundary, isChainOperator });
+  const push = (start: number, end: number, depth: number, flags: number) => {
+    starts.push(start);
+    ends.push(end);
+    depths.push(depth);
+    allFlags.push(flags);
+  };
+  const { CommandBoundary: BOUNDARY, ChainOperator: CHAIN, Semicolon: SEMICOLON, Comment: COMMENT } = TokenFlag;
 
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isBlank(c)) {
+    const cls = classOf(c);
+    if (cls === BLANK) {
       i++;
       continue;
     }
     if (c === 35) {
       // Words are read whole, so this `#` starts one: the rest of the line is a comment.
-      push("comment", i, n, stack.length, false);
+      push(i, n, stack.length, COMMENT);
       break;
     }
-    if (isMeta(c)) {
-      const op = OPERATORS[text[i]!]!.find((o) => o.length === 1 || text.startsWith(o, i))!;
+    if (cls === META) {
+      const op = operatorAt(text, i);
+      const kind = op >> 2;
       const start = i;
-      i += op.length;
-      if (REDIRECTIONS.has(op)) {
-        push("redirection", start, i, stack.length, false);
-        expectTarget = true;
-        continue;
-      }
-      if (op === "(") {
-        const opens = atCommand && !inPattern;
-        push("operator", start, i, stack.length, true);
-        if (opens) stack.push("(");
-        continue; // a pattern's `(` or a function's `()` changes nothing here
-      }
-      if (op === ")") {
-        if (inPattern) {
-          inPattern = false;
-          push("operator", start, i, stack.length, true);
+      i += op & 3;
+      const depth = stack.length;
+      switch (kind) {
+        case OP_REDIRECTION:
+          push(start, i, depth, 0);
+          expectTarget = true;
+          break;
+        case OP_OPEN:
+          // A pattern's `(` or a function's `()` opens nothing.
+          push(start, i, depth, BOUNDARY);
+          if (atCommand && !inPattern) stack.push("(");
+          break;
+        case OP_CLOSE:
+          if (inPattern) {
+            inPattern = false;
+            atCommand = true;
+          } else {
+            if (stack[depth - 1] === "(") stack.pop();
+            atCommand = false;
+          }
+          push(start, i, stack.length, BOUNDARY);
+          break;
+        case OP_CASE_END:
+          push(start, i, Math.max(0, depth - 1), BOUNDARY);
+          if (stack[depth - 1] === "case") inPattern = true;
           atCommand = true;
-        } else {
-          if (stack[stack.length - 1] === "(") stack.pop();
-          push("operator", start, i, stack.length, true);
-          atCommand = false;
+          break;
+        default: {
+          const isChain = depth === 0 && !inPattern && (kind === OP_AND_OR || kind === OP_SEMICOLON);
+          push(start, i, depth, BOUNDARY | (isChain ? CHAIN : 0) | (kind === OP_SEMICOLON ? SEMICOLON : 0));
+          atCommand = true;
         }
-        continue;
       }
-      if (op === ";;" || op === ";&" || op === ";;&") {
-        push("operator", start, i, Math.max(0, stack.length - 1), true);
-        if (stack[stack.length - 1] === "case") inPattern = true;
-        atCommand = true;
-        continue;
-      }
-      const isChain = stack.length === 0 && !inPattern && (op === "&&" || op === "||" || op === ";");
-      push("operator", start, i, stack.length, true, isChain);
-      atCommand = true;
       continue;
     }
     const start = i;
     i = wordEnd(text, i);
-    const word = i - start <= MAX_KEYWORD ? text.slice(start, i) : "";
-    if (expectTarget) {
+    const depth = stack.length;
+    const top = depth > 0 ? stack[depth - 1] : "";
+    if (expectTarget || (!atCommand && !inPattern && top !== "for" && top !== "select" && top !== "case")) {
+      // An argument (or a redirection's target): no keyword is one here.
       expectTarget = false;
-      push("word", start, i, stack.length, false);
+      push(start, i, depth, 0);
       continue;
     }
+    const word = mayBeKeyword(text, start, i) ? text.slice(start, i) : "";
+    const keyword = KEYWORDS.get(word) ?? 0;
     if (inPattern) {
       if (word === "esac") {
         inPattern = false;
         stack.pop();
-        push("word", start, i, stack.length, true);
+        push(start, i, stack.length, BOUNDARY);
         atCommand = false;
-      } else push("word", start, i, stack.length, false);
+      } else push(start, i, depth, 0);
       continue;
     }
-    if (atCommand && OPENERS.has(word)) {
-      push("word", start, i, stack.length, true);
+    if (atCommand && keyword === OPENER) {
+      push(start, i, depth, BOUNDARY);
       stack.push(word);
       // `for x in ...` and `case x in` take words before their body; the others take commands.
       atCommand = word !== "for" && word !== "select" && word !== "case";
       continue;
     }
-    if (atCommand && CLOSERS.has(word)) {
+    if (atCommand && keyword === CLOSER) {
       stack.pop();
-      push("word", start, i, stack.length, true);
+      push(start, i, stack.length, BOUNDARY);
       atCommand = false;
       continue;
     }
-    if ((atCommand || stack[stack.length - 1] === "for" || stack[stack.length - 1] === "select") && MIDDLES.has(word)) {
-      push("word", start, i, Math.max(0, stack.length - 1), true);
+    if ((atCommand || top === "for" || top === "select") && keyword === MIDDLE) {
+      push(start, i, Math.max(0, depth - 1), BOUNDARY);
       atCommand = true;
       continue;
     }
-    if (word === "in" && stack[stack.length - 1] === "case" && !atCommand) {
-      push("word", start, i, stack.length, false);
+    if (word === "in" && top === "case" && !atCommand) {
+      push(start, i, depth, 0);
       inPattern = true;
       continue;
     }
-    push("word", start, i, stack.length, atCommand);
+    push(start, i, depth, atCommand ? BOUNDARY : 0);
     if (atCommand && word !== "!") atCommand = false;
   }
+  tokens.count = starts.length;
   return tokens;
 }
 
@@ -153,19 +221,13 @@ export function shellTokens(text: string): ShellToken[] {
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
-    PLAIN_RUN.lastIndex = i;
-    PLAIN_RUN.test(text);
-    i = PLAIN_RUN.lastIndex;
-    if (i >= n) return n;
-    const c = text.charCodeAt(i);
-    if (isBlank(c) || isMeta(c)) return i;
-    i = skipUnit(text, i);
+    const cls = classOf(text.charCodeAt(i));
+    if (cls === PLAIN) i++;
+    else if (cls === SPECIAL) i = skipUnit(text, i);
+    else return i;
   }
   return n;
 }
-
-// Characters that neither end a word nor start a quote, escape or expansion.
-const PLAIN_RUN = /[^ \t;&|()<>\\'"`$]*/y;
 
 // Past one unit of a word: a character, an escape pair, a quoted string, or a `$` expansion.
 function skipUnit(text: string, i: number): number {
@@ -197,15 +259,21 @@ function skipUnit(text: string, i: number): number {
 function doubleQuoteEnd(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
+    // Jump to the next character that means something inside double quotes.
+    DOUBLE_QUOTED_SPECIAL.lastIndex = i;
+    if (!DOUBLE_QUOTED_SPECIAL.test(text)) return n;
+    i = DOUBLE_QUOTED_SPECIAL.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 34) return i + 1;
     if (c === 92) i += 2;
     else if (c === 96) i = backquoteEnd(text, i + 1);
-    else if (c === 36 && (text.charCodeAt(i + 1) === 40 || text.charCodeAt(i + 1) === 123)) i = skipUnit(text, i);
+    else if (text.charCodeAt(i + 1) === 40 || text.charCodeAt(i + 1) === 123) i = skipUnit(text, i);
     else i++;
   }
   return n;
 }
+
+const DOUBLE_QUOTED_SPECIAL = /["\\`$]/g;
 
 function backquoteEnd(text: string, i: number): number {
   const n = text.length;

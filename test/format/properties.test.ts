@@ -5,7 +5,7 @@
 // mvdan/sh ignores.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collapseSeparators, separatorMask } from "../../src/format/shell-spacing.js";
+import { collapseSeparators, differOnlyInResizedSeparators, differOnlyInSeparators, separatorMask } from "../../src/format/shell-spacing.js";
 import { format, type FormatOptions } from "../../src/index.js";
 import { dockerfileArbitrary } from "../syntax/dockerfile-arbitrary.js";
 import { crlf, meaningDifferences, shellTree } from "./same-meaning.js";
@@ -86,8 +86,53 @@ describe("separator blanks", () => {
         let widened = "";
         for (let i = 0; i < command.length; i++) widened += mask[i] ? " ".repeat(width) : command[i];
         expect(collapseSeparators(widened)).toBe(collapseSeparators(command));
+        expect(differOnlyInSeparators(command, widened)).toBe(true);
         const tree = shellTree(command);
         if (tree !== null) expect(shellTree(widened)).toBe(tree);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  }, TIMEOUT);
+
+  it("are compared as collapsing them would, also when told which runs were resized", () => {
+    fc.assert(
+      fc.property(shellCommand, fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 40, maxLength: 40 }), fc.option(fc.nat(), { nil: null }), (a, widths, damage) => {
+        // Resize every other separator run; maybe damage one character.
+        const mask = separatorMask(a);
+        const resized: number[] = [];
+        let b = "";
+        let run = 0;
+        for (let i = 0; i < a.length; ) {
+          if (!mask[i]) {
+            b += a[i++];
+            continue;
+          }
+          let e = i;
+          while (e < a.length && mask[e]) e++;
+          if (run % 2 === 0) {
+            resized.push(i, e);
+            b += " ".repeat(widths[run % widths.length]!);
+          } else b += a.slice(i, e);
+          run++;
+          i = e;
+        }
+        if (damage !== null && b.length > 0) {
+          const at = damage % b.length;
+          b = b.slice(0, at) + (b[at] === "x" ? "y" : "x") + b.slice(at + 1);
+        }
+        expect(differOnlyInResizedSeparators(a, b, { mask, resized })).toBe(collapseSeparators(a) === collapseSeparators(b));
+        // A wrong hint changes nothing but the speed.
+        expect(differOnlyInResizedSeparators(a, b, { mask, resized: [0, a.length] })).toBe(collapseSeparators(a) === collapseSeparators(b));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  }, TIMEOUT);
+
+  it("are compared as collapsing them would", () => {
+    fc.assert(
+      fc.property(shellCommand, shellCommand, (a, b) => {
+        expect(differOnlyInSeparators(a, b)).toBe(collapseSeparators(a) === collapseSeparators(b));
+        expect(differOnlyInSeparators(a, a.replace(/ /g, "  "))).toBe(collapseSeparators(a) === collapseSeparators(a.replace(/ /g, "  ")));
       }),
       { numRuns: RUNS * 3 },
     );
