@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { benchFormat } from "./format.mjs";
 import { benchGrowth } from "./growth.mjs";
 import { benchLint } from "./lint.mjs";
 import { benchParse } from "./parse.mjs";
@@ -19,6 +20,7 @@ const files = readdirSync(corpusDir)
 
 console.log(`dflint benchmark: Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
 benchParse(files);
+benchFormat(files);
 benchLint(files);
 benchStartup();
 benchGrowth(files.join("\n"));
