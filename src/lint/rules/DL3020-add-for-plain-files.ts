@@ -35,7 +35,11 @@ export default defineRule({
         if (!ops) continue;
         const plain = ops.sources.filter((s) => !isArchivePath(s.path) && !isUrl(s.path) && !isGit(s.path));
         if (plain.length === 0) continue;
+        // Several sources need a destination ending in `/`; without one, the COPY would only trade this
+        // finding for DL3021's error (whose own fix, or the author, adds the slash first).
+        const destIsDirectory = ops.sources.length < 2 || ops.dest.heredoc !== null || /[/\\]$/.test(ops.dest.path);
         const canFix =
+          destIsDirectory &&
           !ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name.toLowerCase())) &&
           ops.sources.every((s) => s.heredoc !== null || (!isUrl(s.path) && !isGit(s.path) && !s.path.includes("$") && !mayBeArchive(s.path)));
         const keyword = ins.keyword;
