@@ -39,7 +39,7 @@ async function built(options: BuildOptions) {
 const contents = (files: Map<string, { type: string; content: string; linkname: string; mode: number }>, prefix: string) =>
   Object.fromEntries([...files].filter(([p]) => p.startsWith(prefix)).map(([p, f]) => [p, `${f.type} ${f.mode.toString(8)} ${f.linkname}${f.content}`]));
 
-describe.skipIf(!engine)("dflint build (needs a Docker engine: run ../shared/engine/start-dockerd.sh)", () => {
+describe.skipIf(!engine)("dflint build (needs a Docker engine: run ../shared/engine/start-dockerd.sh)", () => { // needs a Docker engine; .ci/run starts one and CI fails without it
   const roots: string[] = [];
   afterAll(async () => {
     await removeImages(tags);

@@ -66,7 +66,7 @@ async function seen(dockerignore: string | null, dockerfile: string | undefined,
   return present;
 }
 
-describe.skipIf(!hasShared)("the .dockerignore context vectors (needs ../shared)", () => {
+describe.skipIf(!hasShared)("the .dockerignore context vectors (needs ../shared)", () => { // ../shared holds the conformance vectors
   const load = (file: string) => (JSON.parse(readFileSync(shared(`conformance/dockerignore/${file}`), "utf8")) as Vector[]).filter((v) => v.level === "context");
   const keyOf = (v: Vector) => JSON.stringify([v.dockerignore, v.dockerfile ?? null]);
   // A scenario's files are every path either file names for it: the engine observations reuse

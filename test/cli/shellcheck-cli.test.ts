@@ -25,7 +25,7 @@ function pathWith(script: string): string {
   return dir;
 }
 
-describe.skipIf(!hasShellcheck)("dflint lint with ShellCheck (needs the shellcheck binary)", () => {
+describe.skipIf(!hasShellcheck)("dflint lint with ShellCheck (needs the shellcheck binary)", () => { // ShellCheck is a system package; .ci/run installs it and CI fails without it
   it("prints SC findings with their code, rule and place in json", () => {
     const r = run(["-f", "json", "--stdin-filename", "Dockerfile", "-"], { input: UNQUOTED });
     const sc2086 = JSON.parse(r.out).find((f: { code: string }) => f.code === "SC2086");

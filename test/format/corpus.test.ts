@@ -10,7 +10,7 @@ import { crlf, meaningDifferences } from "./same-meaning.js";
 
 needsShared("the formatter's corpus tests");
 
-describe.skipIf(!hasShared)("format on the real-world corpus (needs ../shared)", () => {
+describe.skipIf(!hasShared)("format on the real-world corpus (needs ../shared)", () => { // ../shared holds the corpus
   const dir = shared("corpus/real-world/");
   const names = hasShared ? readdirSync(dir).filter((f) => f !== "README.md" && f !== "MANIFEST.tsv").sort() : [];
   const texts = names.map((name) => readFileSync(dir + name, "utf8"));

@@ -40,7 +40,7 @@ function patternsSent(v: Vector): string[] {
   return [...(v.dockerignore === null ? [".dockerignore"] : v.patterns), ".dockerfile.0123456789abcdef"];
 }
 
-describe.skipIf(!hasShared)(".dockerignore conformance (needs ../shared)", () => {
+describe.skipIf(!hasShared)(".dockerignore conformance (needs ../shared)", () => { // ../shared holds the conformance vectors
   it("has the vectors the README lists", () => {
     expect([cases.length, observed.length, readall.length]).toEqual([236, 76, 1]);
   });

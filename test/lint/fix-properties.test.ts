@@ -110,7 +110,7 @@ describe("the fix checker", () => {
 
 needsShared("the fix properties over the real-world corpus");
 
-describe.skipIf(!hasShared)("fixes over the real-world corpus (needs ../shared)", () => {
+describe.skipIf(!hasShared)("fixes over the real-world corpus (needs ../shared)", () => { // ../shared holds the corpus
   const dir = shared("corpus/real-world/");
   let files: Array<{ name: string; text: string; linted: LintResult }> | undefined;
   // One lint per file, shared by the properties.

@@ -32,7 +32,7 @@ function lintSc(text: string, options: LintOptions = {}): Finding[] {
 /** The text a finding's range covers. */
 const covered = (text: string, f: Finding) => text.slice(f.range.start.offset, f.range.end.offset);
 
-describe.skipIf(!hasShellcheck)("ShellCheck findings (needs the shellcheck binary)", () => {
+describe.skipIf(!hasShellcheck)("ShellCheck findings (needs the shellcheck binary)", () => { // ShellCheck is a system package; .ci/run installs it and CI fails without it
   it("places SC2086 on the exact word of a continued RUN", () => {
     const text = fixture("continued-run.Dockerfile");
     const sc = lintSc(text);

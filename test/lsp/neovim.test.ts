@@ -29,7 +29,7 @@ interface NvimResult {
   text: string;
 }
 
-describe.skipIf(!hasNvim)("Neovim's built-in LSP client with dflint lsp (needs nvim)", () => {
+describe.skipIf(!hasNvim)("Neovim's built-in LSP client with dflint lsp (needs nvim)", () => { // Neovim is a system package; .ci/run installs it and CI fails without it
   it("shows the diagnostics of a Dockerfile, hovers it and formats it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dflint-nvim-"));
     try {

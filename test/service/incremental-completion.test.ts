@@ -8,7 +8,7 @@ import { hasShared, needsShared, shared } from "../shared-data.js";
 
 needsShared("the completion-after-edit tests");
 
-describe.skipIf(!hasShared)("completion after an edit (needs ../shared)", () => {
+describe.skipIf(!hasShared)("completion after an edit (needs ../shared)", () => { // ../shared holds the corpus
   const dir = shared("corpus/real-world/");
   const files = hasShared ? readdirSync(dir).filter((f) => f.includes("__")).sort() : [];
 

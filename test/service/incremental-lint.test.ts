@@ -18,7 +18,7 @@ function seeded(seed: number): () => number {
   return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
 }
 
-describe.skipIf(!hasShared)("provisional findings (needs ../shared)", () => {
+describe.skipIf(!hasShared)("provisional findings (needs ../shared)", () => { // ../shared holds the corpus
   const dir = shared("corpus/real-world/");
   const files = hasShared ? readdirSync(dir).filter((f) => f.includes("__")).sort() : [];
 

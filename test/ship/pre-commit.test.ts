@@ -107,7 +107,7 @@ const GOOD = formatted('FROM debian:12.5\nCMD ["bash"]\n');
 const UNFORMATTED = 'from debian:12.5\ncmd   ["bash"]\n'; // lint-clean, but not as dflint fmt prints it
 const BAD_MESSAGE = ":1:6: warning DL3006 Image 'debian' has no tag";
 
-describe.skipIf(!hasPreCommit)("the pre-commit hooks (needs pre-commit)", () => {
+describe.skipIf(!hasPreCommit)("the pre-commit hooks (needs pre-commit)", () => { // pre-commit is a system package; .ci/run installs it and CI fails without it
   it("are dflint (lint) and dflint-fmt (fmt --check), language: node, for Dockerfiles by name", () => {
     expect(hooks.map((h) => [h.id, h.entry, h.language])).toEqual([
       ["dflint", "dflint", "node"],
@@ -159,7 +159,7 @@ describe.skipIf(!hasPreCommit)("the pre-commit hooks (needs pre-commit)", () => 
   });
 
   // 2-3 minutes: pre-commit clones this repository and builds dflint twice; runs under CI=true
-  it.skipIf(!isCI)("install from this repository as users' configurations name it, and reject a bad commit", () => {
+  it.skipIf(!isCI)("install from this repository as users' configurations name it, and reject a bad commit", () => { // clones and builds this repository twice (about 100 s): run in CI only
     const rev = mustRun("git", ["rev-parse", "HEAD"], root).trim();
     const repo = hookedRepo("clone", { repos: [{ repo: root, rev, hooks: [{ id: "dflint" }, { id: "dflint-fmt" }] }] });
     const bad = commit(repo, { Dockerfile: BAD });
