@@ -5,6 +5,7 @@ import { analyze } from "../model/analyze.js";
 import type { AnalyzeOptions, Model } from "../model/model.js";
 import { runScripts } from "../model/shell/parse-run.js";
 import type { RunScript } from "../model/shell/types.js";
+import { instructionAt } from "../syntax/instruction-at.js";
 import { LineIndex } from "../syntax/line-index.js";
 import { parse } from "../syntax/parse.js";
 import type { Dockerfile, Instruction, Range } from "../syntax/tree.js";
@@ -81,10 +82,9 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
   const index = new LineIndex(text);
   const suppressions = readSuppressions(tree, settings.disableIgnorePragma);
   const findings: Finding[] = [];
-  const instructionAt = instructionLocator(tree);
 
   const emit = (rule: Rule, level: Level, message: string, range: Range, edits?: TextEdit[]) => {
-    if (suppressions.isSuppressed(rule, instructionAt(range.start.offset))) return;
+    if (suppressions.isSuppressed(rule, instructionAt(tree, range.start.offset))) return;
     const finding: Finding = { code: rule.code, rule: rule.name, aliases: rule.aliases ?? [], level, message, range };
     if (edits && edits.length && rule.fix) finding.fix = { safety: rule.fix.safety, edits };
     findings.push(finding);
@@ -142,22 +142,4 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
 
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || ORDER[a.level] - ORDER[b.level] || (a.code < b.code ? -1 : 1));
   return { findings, tree, model, checkError: suppressions.checkError, ...(shellcheckError !== undefined ? { shellcheckError } : {}) };
-}
-
-// The instruction a finding belongs to: the one whose range holds its start (findings on comments or
-// blank lines belong to none).
-function instructionLocator(tree: Dockerfile): (offset: number) => Instruction | null {
-  const list = tree.instructions;
-  return (offset) => {
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const ins = list[mid]!;
-      if (offset < ins.range.start.offset) hi = mid - 1;
-      else if (offset > ins.range.end.offset) lo = mid + 1;
-      else return ins;
-    }
-    return null;
-  };
 }

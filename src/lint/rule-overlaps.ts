@@ -8,6 +8,7 @@
 //   findings of every rule that shares it. (Configuration and --ignore reach them through the alias.)
 // - Cross-suppression. Rules whose scopes differ both run; a problem both find on the same range is
 //   reported once, by the pair's `shown` rule, and not at all when the other rule is off there.
+import { instructionAt } from "../syntax/instruction-at.js";
 import type { Dockerfile, Instruction } from "../syntax/tree.js";
 import { effectiveLevel } from "./engine.js";
 import type { Report, Rule, RuleContext } from "./rule.js";
@@ -69,7 +70,7 @@ function checkLinked(rule: Rule, partner: { rule: Rule; isShown: boolean } | und
     if (!(theirs instanceof Error)) for (const r of theirs) twins.set(rangeKey(r), r);
   }
   for (const r of own) {
-    const ins = run.instructionAt(r.range.start.offset);
+    const ins = instructionAt(context.tree, r.range.start.offset);
     if (names.some((n) => run.suppressions.isSuppressed(n, ins))) continue;
     const twin = partner ? twins.get(rangeKey(r)) : undefined;
     if (twin && (!partner!.isShown || run.isOff(partner!.rule, ins))) continue;
@@ -110,21 +111,6 @@ class LintRun {
   /** True when the rule is turned off, or suppressed on this instruction. */
   isOff(rule: Rule, ins: Instruction | null): boolean {
     return effectiveLevel(rule, this.settings, this.suppressions.experimental) === null || this.suppressions.isSuppressed(rule, ins);
-  }
-
-  /** The instruction holding an offset, as the engine binds findings to instructions for pragmas. */
-  instructionAt(offset: number): Instruction | null {
-    const list = this.tree.instructions;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const ins = list[mid]!;
-      if (offset < ins.range.start.offset) hi = mid - 1;
-      else if (offset > ins.range.end.offset) lo = mid + 1;
-      else return ins;
-    }
-    return null;
   }
 }
 

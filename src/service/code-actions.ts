@@ -10,7 +10,8 @@ import type { TextEdit } from "../lint/rule.js";
 import type { Dockerfile } from "../syntax/tree.js";
 import type { DocumentAnalysis } from "./analysis.js";
 import { PRAGMA } from "./directive-docs.js";
-import { instructionAt, lineEndOffset, offsetOf } from "./locate.js";
+import { instructionAt } from "../syntax/instruction-at.js";
+import { lineEndOffset, offsetOf } from "./locate.js";
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + ".dflint";
 

@@ -20,7 +20,8 @@ import type { DocumentAnalysis, ScopeModel } from "./analysis.js";
 import { CHECK_KEYS, DIRECTIVE_DOCS } from "./directive-docs.js";
 import { FLAG_DOCS, mountOption, MOUNT_OPTION_DOCS, MOUNT_TYPE_DOCS, type ValueDoc } from "./flag-docs.js";
 import { INSTRUCTION_DOCS, instructionUrl } from "./instruction-docs.js";
-import { innermostInstructionAt, instructionAt, lineEndOffset, offsetOf } from "./locate.js";
+import { instructionAt } from "../syntax/instruction-at.js";
+import { innermostInstructionAt, lineEndOffset, offsetOf } from "./locate.js";
 import { logicalPrefix, type LogicalPrefix } from "./logical-prefix.js";
 import { ruleMarkdown } from "./rule-docs.js";
 

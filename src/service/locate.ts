@@ -1,6 +1,7 @@
 // Finding things by position: LSP positions to offsets (refusing ones outside the text), the
 // instruction and the innermost nodes at an offset, and tree ranges as LSP ranges.
 import type { Position as LspPosition, Range as LspRange } from "vscode-languageserver-types";
+import { instructionAt } from "../syntax/instruction-at.js";
 import type { Dockerfile, Instruction, Range, SyntaxNode } from "../syntax/tree.js";
 import type { DocumentAnalysis } from "./analysis.js";
 
@@ -28,21 +29,6 @@ export function lineEndOffset(analysis: DocumentAnalysis, line: number): number 
   if (end > start && text[end - 1] === "\n") end--;
   if (end > start && text[end - 1] === "\r") end--;
   return end;
-}
-
-/** The instruction whose text holds the offset (its end included), if any. */
-export function instructionAt(tree: Dockerfile, offset: number): Instruction | null {
-  const list = tree.instructions;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const ins = list[mid]!;
-    if (offset < ins.range.start.offset) hi = mid - 1;
-    else if (offset > ins.range.end.offset) lo = mid + 1;
-    else return ins;
-  }
-  return null;
 }
 
 /** The instruction at an offset, ONBUILD's trigger rather than ONBUILD itself when the offset is in it. */
