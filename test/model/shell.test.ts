@@ -273,6 +273,23 @@ describe("forms and shells", () => {
     expect(scripts("FROM fedora\nRUN arr=(a b) && echo ${arr[1]}\n")).toMatchObject([{ kind: "parsed", dialect: "bash" }]);
   });
 
+  it("gives each pipe operator of a script by its place in the Dockerfile, read quickly or by mvdan/sh", () => {
+    const pipesOf = (text: string, shell?: readonly string[]) => {
+      const s = scripts(text, shell)[0]!;
+      return s.kind === "parsed" ? s.pipes.map(([a, b]) => text.slice(a, b) + "@" + a) : null;
+    };
+    // quickRead's subset, across a Dockerfile continuation: offsets are the file's, not the joined script's.
+    const plain = "FROM debian\nRUN curl -s x | \\\n  tar xz && echo 'a|b' |& cat\n";
+    expect(pipesOf(plain, ["/bin/bash", "-c"])).toEqual([`|@${plain.indexOf("| \\")}`, `|&@${plain.indexOf("|&")}`]);
+    // Backquotes send the script to mvdan/sh; `||` is no pipe.
+    const full = "FROM debian\nRUN a=`x` || b | c\n";
+    expect(pipesOf(full)).toEqual([`|@${full.lastIndexOf("|")}`]);
+    // A heredoc body is data for cat, not shell: its `|` is no pipe.
+    const heredoc = "FROM debian\nRUN cat <<EOF | sh\na | b\nEOF\n";
+    expect(pipesOf(heredoc)).toEqual([`|@${heredoc.indexOf("| sh")}`]);
+    expect(pipesOf('FROM debian\nRUN ["sh", "-c", "a | b"]\n')).toEqual([]);
+  });
+
   it("reads the RUN of an ONBUILD", () => {
     expect(names(commands("FROM debian\nONBUILD RUN make && make install\n"))).toEqual(["make", "make"]);
   });

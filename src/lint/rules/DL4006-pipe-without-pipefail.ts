@@ -1,8 +1,9 @@
+import { heredocSource } from "../../model/shell/script-source.js";
 import { shellDialect } from "../../model/shell/shell-dialect.js";
+import type { Instruction } from "../../syntax/tree.js";
 import { LineIndex } from "../../syntax/line-index.js";
 import { defineRule } from "../rule.js";
-import { programOf } from "./util/shell-commands.js";
-import { runPipes } from "./util/shell-pipes.js";
+import { programOf, runOf } from "./util/shell-commands.js";
 
 // `-o pipefail` among the words of a shell's command line (`bash -o pipefail -c`, `-eo pipefail`, `-euxo pipefail`).
 function setsPipefail(words: ReadonlyArray<string | null>): boolean {
@@ -11,6 +12,14 @@ function setsPipefail(words: ReadonlyArray<string | null>): boolean {
     if (w && /^-[A-Za-z]*o$/.test(w) && words[i + 1] === "pipefail") return true;
   }
   return false;
+}
+
+// `RUN <<EOF` with a shebang runs the body as a file by its own interpreter: the SHELL's options do not reach it.
+function runsOwnInterpreter(ins: Instruction): boolean {
+  const run = runOf(ins);
+  const arg = run.args[0];
+  if (run.heredocs.length === 0 || arg?.kind !== "shell-command" || !/^\d*<<-?[^<\s]+$/.test(arg.value.trim())) return false;
+  return heredocSource(run.heredocs[0]!).text.startsWith("#!");
 }
 
 export default defineRule({
@@ -40,18 +49,19 @@ export default defineRule({
       const script = context.scripts(ins)[0];
       // Exec form runs no shell.
       if (!script || script.kind !== "parsed" || script.dialect === "exec") continue;
-      const pipes = runPipes(ins, script.dialect);
-      if (pipes.length === 0) continue;
+      const pipes = script.pipes;
+      if (pipes.length === 0 || runsOwnInterpreter(ins)) continue;
       // `set -o pipefail` earlier in the same script turns it on for the pipes after it (hadolint#522 asks for this;
       // hadolint itself ignores it).
       const setAt = script.commands.find((c) => c.name && programOf(c.name) === "set" && setsPipefail(c.args.map((w) => w.value)));
-      const unguarded = pipes.find((p) => !setAt || p.start < setAt.range.end.offset);
+      const unguarded = pipes.find(([start]) => !setAt || start < setAt.range.end.offset);
       if (!unguarded) continue;
       index ??= new LineIndex(context.text);
       const shown = shell.join(" ");
+      const [start, end] = unguarded;
       context.report({
-        range: index.range(unguarded.start, unguarded.end),
-        message: `The pipe '${context.text.slice(unguarded.start, unguarded.end)}' hides failures of the commands before it, as SHELL '${shown}' does not set -o pipefail.`,
+        range: index.range(start, end),
+        message: `The pipe '${context.text.slice(start, end)}' hides failures of the commands before it, as SHELL '${shown}' does not set -o pipefail.`,
       });
     }
   },

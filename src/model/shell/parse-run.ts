@@ -74,6 +74,6 @@ function notPosix(shell: readonly string[]): string {
 function execForm(arr: JsonArray, text: string): RunScript {
   if (arr.elements.length === 0) return { kind: "unparsed", reason: "exec-form", message: "The exec form is empty.", range: arr.range };
   const words: ShellWord[] = arr.elements.map((e) => ({ text: text.slice(e.range.start.offset, e.range.end.offset), value: e.value, range: e.range }));
-  return { kind: "parsed", dialect: "exec", commands: [simpleCommand(words, [], arr.range)] };
+  return { kind: "parsed", dialect: "exec", commands: [simpleCommand(words, [], arr.range)], pipes: [] };
 }
 

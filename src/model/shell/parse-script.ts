@@ -5,6 +5,7 @@ import { sourceOffset } from "../../syntax/value-offsets.js";
 import { collectCommands } from "./collect-commands.js";
 import type { ScriptSource } from "./script-source.js";
 import { quickRead, type QuickScript } from "./quick-read.js";
+import { filePipes } from "./script-pipes.js";
 import { scriptRanges } from "./script-ranges.js";
 import { parseShell } from "./shell-parser.js";
 import { simpleCommand } from "./simple-command.js";
@@ -21,21 +22,30 @@ export type ParsedScript = { result: RunScript; file: ShFile | null };
 export function parseScript(script: ScriptSource, dialect: "posix" | "bash", index: LineIndex): ParsedScript {
   // The plain shell most RUN lines hold needs no full parser; what quickRead accepts, both dialects read alike.
   const quick = quickRead(script.text);
-  if (quick) return { result: { kind: "parsed", commands: quickCommands(quick, script, index), dialect }, file: null };
+  if (quick) {
+    const pipes = quick.pipes.map((at): [number, number] => [sourceOffset(script.runs, at), sourceOffset(script.runs, at + 1, true)]);
+    return { result: { kind: "parsed", commands: quickCommands(quick, script, index), dialect, pipes }, file: null };
+  }
   return parseScriptFully(script, dialect, index);
 }
 
 /** parseScript through mvdan/sh alone, with its syntax tree: the reference quickRead is tested against. */
 export function parseScriptFully(script: ScriptSource, dialect: "posix" | "bash", index: LineIndex): ParsedScript {
   const first = parseShell(script.text, dialect);
-  if (first.ok) return { result: { kind: "parsed", commands: collectCommands(first.file.__internal_object__, script, index), dialect }, file: first.file };
+  if (first.ok) return { result: parsedResult(first.file, script, dialect, index), file: first.file };
   if (dialect === "posix") {
     const bash = parseShell(script.text, "bash");
-    if (bash.ok) return { result: { kind: "parsed", commands: collectCommands(bash.file.__internal_object__, script, index), dialect: "bash" }, file: bash.file };
+    if (bash.ok) return { result: parsedResult(bash.file, script, "bash", index), file: bash.file };
     // "arrays are a bash feature" says little when bash fails too; its own error is the one to fix.
     if (first.dialectOnly) return { result: syntaxError(script, bash, index), file: null };
   }
   return { result: syntaxError(script, first, index), file: null };
+}
+
+function parsedResult(file: ShFile, script: ScriptSource, dialect: "posix" | "bash", index: LineIndex): RunScript {
+  const go = file.__internal_object__;
+  const pipes = filePipes(go, script.text).map(([s, e]): [number, number] => [sourceOffset(script.runs, s), sourceOffset(script.runs, e, true)]);
+  return { kind: "parsed", commands: collectCommands(go, script, index), dialect, pipes };
 }
 
 function syntaxError(script: ScriptSource, error: { message: string; offset: number }, index: LineIndex): RunScript {

@@ -1,7 +1,7 @@
 // The pipe operators (`|`, `|&`) of a script, by offset in it: from quickRead when it can read the script, else
 // from mvdan/sh's syntax tree.
 import type { GoValue } from "mvdan-sh";
-import { goField, goSpan, walkNodes } from "./go-node.js";
+import { walkNodes } from "./go-node.js";
 import { quickRead } from "./quick-read.js";
 import { parseShell } from "./shell-parser.js";
 import { utf16Offsets } from "./utf8-offsets.js";
@@ -36,18 +36,21 @@ function pipeOperators(): Set<number> {
 /** scriptPipes through mvdan/sh alone: the reference quickRead is tested against. */
 export function scriptPipesFully(text: string, dialect: "posix" | "bash"): PipeSpan[] {
   const parsed = parseShell(text, dialect);
-  if (!parsed.ok) return [];
+  return parsed.ok ? filePipes(parsed.file.__internal_object__ as GoValue, text) : [];
+}
+
+/** The pipes of a script mvdan/sh has already parsed (`file` is its syntax tree's Go value). */
+export function filePipes(file: GoValue, text: string): PipeSpan[] {
+  if (!text.includes("|")) return [];
   const ops = pipeOperators();
   const toUtf16 = utf16Offsets(text);
   const pipes: PipeSpan[] = [];
   // The Go values are walked directly: mvdan-sh's own Walk wraps every node and is many times slower.
-  walkNodes(parsed.file.__internal_object__ as GoValue, (node, type) => {
+  walkNodes(file, (node, type) => {
     if (type !== "BinaryCmd" || !ops.has(node.Op as number)) return;
-    const x = goField(node, "X");
-    if (!x) return;
-    // The operator is the first `|` after the left command (comments cannot sit between them).
-    const at = text.indexOf("|", toUtf16(goSpan(x)[1]));
-    if (at >= 0) pipes.push([at, text.startsWith("|&", at) ? at + 2 : at + 1]);
+    // The operator's own position: the left command's end would lie past the body of a heredoc it reads.
+    const at = toUtf16((node.OpPos as unknown as { Offset(): number }).Offset());
+    if (text[at] === "|") pipes.push([at, text.startsWith("|&", at) ? at + 2 : at + 1]);
   });
   return pipes.sort((a, b) => a[0] - b[0]);
 }

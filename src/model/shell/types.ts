@@ -32,5 +32,11 @@ export type ShellDialect = "posix" | "bash" | "exec";
 
 export type RunScript =
   /** Every simple command in source order, including those inside &&, ||, ;, pipelines, subshells, $(...) and if/for/while bodies. */
-  | { kind: "parsed"; commands: SimpleCommand[]; dialect: ShellDialect }
+  | {
+      kind: "parsed";
+      commands: SimpleCommand[];
+      dialect: ShellDialect;
+      /** Its pipe operators (`|`, `|&`) by [start, end) offsets in the Dockerfile, in order; none in the exec form. */
+      pipes: Array<[number, number]>;
+    }
   | { kind: "unparsed"; reason: "non-posix-shell" | "exec-form" | "syntax-error"; message?: string; range?: Range };
