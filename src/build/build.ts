@@ -1,10 +1,15 @@
 // build(): a Dockerfile and its context in, an image out. Connects to the engine, picks the builder,
-// plans the context (full, or minimal from the model), streams it as a tar into POST /build while
-// reading the response, and turns the daemon's answer into a result or an error with the Dockerfile
-// line it belongs to. Progress goes to `onEvent`; `signal` aborts the request and the daemon's build.
+// plans the context (full, or minimal from the model) and sends it: with BuildKit through a session,
+// where the daemon pulls the files its COPY instructions read (session/), else as a tar streamed into
+// POST /build; reads the response, and turns the daemon's answer into a result or an error with the
+// Dockerfile line it belongs to. Progress goes to `onEvent`; `signal` aborts the request, the
+// daemon's build and the session.
 import { randomBytes } from "node:crypto";
-import { Transform } from "node:stream";
+import { readFile, stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { Readable, Transform } from "node:stream";
 import { analyze } from "../model/analyze.js";
+import { readDockerignore } from "../model/dockerignore.js";
 import type { Model } from "../model/model.js";
 import { parse } from "../syntax/parse.js";
 import { decodeStatus, type StatusResponse } from "./buildkit-status.js";
@@ -12,16 +17,22 @@ import { contextSources, type ContextSources } from "./context-sources.js";
 import { planContext, type ContextPlan, type DockerfileInput } from "./context-plan.js";
 import { packContext } from "./context-tar.js";
 import { walkContext } from "./context-walk.js";
-import { allCredentials, proxyBuildArgs, readDockerConfig, registryConfigHeader } from "./docker-config.js";
+import { allCredentials, proxyBuildArgs, readDockerConfig, registryConfigHeader, type DockerConfig } from "./docker-config.js";
 import { Engine, isVersionAtLeast } from "./engine-client.js";
 import { resolveEndpoint } from "./engine-endpoint.js";
 import { lineOfLegacyStep, lineOfMessage, lineOfVertex } from "./error-line.js";
 import { readMessages, type StreamMessage } from "./json-stream.js";
 import { pruneStages } from "./prune-stages.js";
 import { buildQuery, type Builder, type BuildRequestOptions } from "./request.js";
+import { openBuildSession, type BuildSession } from "./session/build-session.js";
+import type { SecretSource } from "./session/secrets-service.js";
+import { diskTree, memoryTree } from "./session/sync-tree.js";
+
+/** How the context reaches the engine: pulled by BuildKit through a session, or uploaded as a tar. */
+export type ContextTransport = "session" | "tar";
 
 export type BuildEvent =
-  | { type: "start"; builder: Builder; engine: string; apiVersion: string; dockerfile: string; minimal: ContextPlan["minimal"] }
+  | { type: "start"; builder: Builder; engine: string; apiVersion: string; dockerfile: string; minimal: ContextPlan["minimal"]; transport: ContextTransport }
   | { type: "note"; message: string }
   /** Bytes of tar sent so far. */
   | { type: "upload"; bytes: number; done: boolean }
@@ -30,7 +41,7 @@ export type BuildEvent =
   /** A decoded BuildKit progress update. */
   | { type: "status"; status: StatusResponse };
 
-export interface BuildOptions extends Omit<BuildRequestOptions, "dockerfile" | "buildArgs"> {
+export interface BuildOptions extends Omit<BuildRequestOptions, "dockerfile" | "buildArgs" | "sessionId"> {
   /** The context directory. */
   context: string;
   dockerfile?: DockerfileInput;
@@ -41,6 +52,10 @@ export interface BuildOptions extends Omit<BuildRequestOptions, "dockerfile" | "
   /** "auto" (the default): BuildKit when the engine can run it. */
   builder?: Builder | "auto";
   contextMode?: "full" | "minimal";
+  /** With BuildKit, serve the context through a session (the default); false uploads a tar. */
+  session?: boolean;
+  /** `--secret`: values for RUN --mount=type=secret, served through the session. */
+  secrets?: readonly SecretSource[];
   signal?: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
   env?: NodeJS.ProcessEnv;
@@ -54,8 +69,9 @@ export interface BuildResult {
   builder: Builder;
   /** Files and content bytes sent. */
   sent: { files: number; bytes: number };
-  /** Whether the minimal context was used, or why not. */
+  /** Whether the minimal context was used, or why not (the tar upload only). */
   minimal: ContextPlan["minimal"];
+  transport: ContextTransport;
 }
 
 export type BuildErrorKind = "usage" | "unreachable" | "io" | "build" | "aborted";
@@ -101,6 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const emit = options.onEvent ?? (() => {});
   const signal = options.signal;
   const fail = (kind: BuildErrorKind, message: string, extra: Partial<BuildError> = {}): BuildOutcome => ({ ok: false, error: { kind, message, ...extra } });
+  const secrets = options.secrets ?? [];
 
   const where = await resolveEndpoint(env);
   if (!where.ok) return fail("unreachable", where.error);
@@ -111,6 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   }
   const engine = connected.engine;
   const builder = chooseBuilder(options.builder, engine);
+  if (secrets.length > 0 && builder === "legacy") return fail("usage", "--secret needs BuildKit (--builder buildkit); the legacy builder has no secret mounts");
 
   // The model of the Dockerfile as sent; the build args here are the ones with values.
   const buildArgs: Record<string, string | null> = { ...options.buildArgs };
@@ -121,6 +139,59 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const known: Record<string, string> = {};
   for (const [k, v] of Object.entries(buildArgs)) if (v !== null) known[k] = v;
 
+  // BuildKit pulls the context through a session when the engine opens one; the tar upload is the fallback.
+  let session: BuildSession | null = null;
+  if (builder === "buildkit" && options.session !== false) {
+    const opened = await openBuildSession({
+      engine,
+      contextDir: resolve(options.cwd ?? process.cwd(), options.context),
+      config: config.config,
+      secrets,
+      env,
+      onNote: (message) => emit({ type: "note", message }),
+    });
+    if (opened.ok) session = opened.session;
+    else if (secrets.length > 0) return fail("build", `--secret needs a BuildKit session, and ${opened.error}`);
+    else if (!opened.unsupported) return fail("unreachable", opened.error);
+    else emit({ type: "note", message: `${opened.error}; the context is uploaded as a tar instead` });
+  } else if (secrets.length > 0) return fail("usage", "--secret needs the BuildKit session, which `session: false` turns off");
+  try {
+    return await buildWith(options, { engine, builder, session, config: config.config, buildArgs, known, started, endpoint: where.endpoint.address, fail, emit });
+  } finally {
+    session?.close();
+  }
+}
+
+interface Prepared {
+  engine: Engine;
+  builder: Builder;
+  session: BuildSession | null;
+  config: DockerConfig;
+  buildArgs: Record<string, string | null>;
+  known: Record<string, string>;
+  started: number;
+  endpoint: string;
+  fail: (kind: BuildErrorKind, message: string, extra?: Partial<BuildError>) => BuildOutcome;
+  emit: (event: BuildEvent) => void;
+}
+
+// The Dockerfile's name in the session's `dockerfile` directory, its permission bits and mtime: the
+// daemon keeps what it synced by these, so a changed Dockerfile must show a changed stat.
+async function dockerfileEntry(input: DockerfileInput, display: string, cwd: string): Promise<{ name: string; mode: number; mtimeNs: bigint }> {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  if (input.kind === "text") return { name: "Dockerfile", mode: 0o644, mtimeNs: now };
+  const path = input.kind === "path" ? resolve(cwd, input.path) : display;
+  try {
+    const st = await stat(path, { bigint: true });
+    return { name: basename(path), mode: Number(st.mode & 0o7777n), mtimeNs: st.mtimeNs };
+  } catch {
+    return { name: basename(path), mode: 0o644, mtimeNs: now };
+  }
+}
+
+async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutcome> {
+  const { engine, builder, session, buildArgs, known, fail, emit } = p;
+  const signal = options.signal;
   let userModel: Model | null = null;
   let sentModel: Model | null = null;
   const planned = await planContext({
@@ -136,7 +207,8 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
         if (sendText !== null) sentModel = analyze(parse(sendText).tree, { buildArgs: known, ...(options.target ? { target: options.target } : {}) });
       }
       let sources: ContextSources | null = null;
-      if (options.contextMode === "minimal") {
+      // Through a session the daemon asks for what it reads: the minimal context needs no planning.
+      if (options.contextMode === "minimal" && !session) {
         sources = contextSources(userModel);
         if (sources.ok) {
           const why = await onbuildFallback(engine, userModel);
@@ -151,13 +223,36 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const dockerfileText = Buffer.from(plan.dockerfileText).toString("utf8");
   const frameAt = (line: number | null): Partial<BuildError> => (line ? { dockerfile: { display: plan.dockerfileDisplay, text: dockerfileText, line } } : {});
 
-  const buildId = randomBytes(32).toString("hex");
-  const q = buildQuery({ ...options, buildArgs, dockerfile: plan.dockerfileName }, builder, engine.info.apiVersion, buildId);
-  if (!q.ok) return fail("usage", q.error);
-  emit({ type: "start", builder, engine: where.endpoint.address, apiVersion: engine.info.apiVersion, dockerfile: plan.dockerfileDisplay, minimal: plan.minimal });
+  let dockerfileName = plan.dockerfileName;
+  if (session) {
+    // The ignore file dflint chose applies as the user wrote it: through a session the Dockerfile and
+    // .dockerignore are read from their own directory, so listing them hides them from COPY, as with the CLI.
+    let excludes: string[] | null = null;
+    if (plan.ignoreFile) {
+      try {
+        excludes = readDockerignore(await readFile(plan.ignoreFile, "utf8"));
+      } catch (e) {
+        return fail("io", `cannot read ${plan.ignoreFile}: ${(e as Error).message}`);
+      }
+    }
+    const entry = await dockerfileEntry(options.dockerfile ?? { kind: "default" }, plan.dockerfileDisplay, options.cwd ?? process.cwd());
+    dockerfileName = entry.name;
+    session.serve({
+      context: { tree: diskTree(plan.root), excludes },
+      // The bytes dflint read and linted, whether from a file, from outside the context or from standard input.
+      dockerfile: { tree: memoryTree([{ name: entry.name, content: plan.dockerfileText, mode: entry.mode, mtimeNs: entry.mtimeNs }]), excludes: null },
+    });
+  }
 
-  // The context: walked, packed and counted as it streams into the request.
-  const packed = packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
+  const buildId = randomBytes(32).toString("hex");
+  const q = buildQuery({ ...options, buildArgs, dockerfile: dockerfileName, ...(session ? { sessionId: session.id } : {}) }, builder, engine.info.apiVersion, buildId);
+  if (!q.ok) return fail("usage", q.error);
+  const transport: ContextTransport = session ? "session" : "tar";
+  emit({ type: "start", builder, engine: p.endpoint, apiVersion: engine.info.apiVersion, dockerfile: plan.dockerfileDisplay, minimal: session ? null : plan.minimal, transport });
+  if (session) emit({ type: "note", message: "the context goes through a BuildKit session: the engine pulls only the files the build reads" });
+
+  // The context: walked, packed and counted as it streams into the request; nothing with a session.
+  const packed = session ? null : packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
   let sentBytes = 0;
   let lastReport = 0;
   const counter = new Transform({
@@ -175,11 +270,20 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
       cb();
     },
   });
-  packed.stream.on("error", (e) => counter.destroy(e));
-  packed.stream.pipe(counter);
+  const body: Readable = packed ? counter : Readable.from([]);
+  packed?.stream.on("error", (e) => counter.destroy(e));
+  packed?.stream.pipe(counter);
+  const packDone = async (waitMs?: number) => {
+    if (!packed) return null;
+    return waitMs === undefined ? packed.done : Promise.race([packed.done, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
+  };
+  const sessionFailure = () => session?.failure() ?? null;
 
   const controller = new AbortController();
-  const onAbort = () => controller.abort();
+  const onAbort = () => {
+    controller.abort();
+    session?.close();
+  };
   signal?.addEventListener("abort", onAbort, { once: true });
   const cancelBuildKit = () => {
     // Closing the connection cancels the build; BuildKit is also told by id, as the CLI does.
@@ -188,29 +292,29 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   signal?.addEventListener("abort", cancelBuildKit, { once: true });
   try {
     const headers: Record<string, string> = { "Content-Type": "application/x-tar" };
-    const creds = await allCredentials(config.config);
+    const creds = await allCredentials(p.config);
     headers["X-Registry-Config"] = registryConfigHeader(creds);
-    const res = await engine.request({ method: "POST", path: "/build", query: q.query, body: counter, headers, signal: controller.signal });
+    const res = await engine.request({ method: "POST", path: "/build", query: q.query, body, headers, signal: controller.signal });
     if (!res.ok) {
-      packed.stream.destroy();
+      packed?.stream.destroy();
       if (signal?.aborted) return fail("aborted", "the build was cancelled");
-      const packError = await Promise.race([packed.done, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+      const packError = await packDone(50);
       if (packError && !packError.ok && !/stream was closed/.test(packError.error)) return fail("io", packError.error);
       return fail("unreachable", res.error);
     }
     if (res.status >= 400) {
       const chunks: Buffer[] = [];
       for await (const c of res.response) chunks.push(c as Buffer);
-      const body = Buffer.concat(chunks).toString("utf8");
-      let message = body.trim();
+      const text = Buffer.concat(chunks).toString("utf8");
+      let message = text.trim();
       try {
-        message = (JSON.parse(body) as { message?: string }).message ?? message;
+        message = (JSON.parse(text) as { message?: string }).message ?? message;
       } catch {
         // plain text (an API version refusal)
       }
-      packed.stream.destroy();
-      const outcome = await packed.done;
-      if (!outcome.ok && !/stream was closed/.test(outcome.error)) return fail("io", outcome.error);
+      packed?.stream.destroy();
+      const outcome = await packDone();
+      if (outcome && !outcome.ok && !/stream was closed/.test(outcome.error)) return fail("io", outcome.error);
       return fail("build", message || `the engine answered HTTP ${res.status}`, frameAt(lineOfMessage(message)));
     }
 
@@ -221,10 +325,13 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
     const tags = [...(options.tags ?? [])];
     for await (const m of readMessages(res.response)) {
       if (m.errorDetail || m.error) {
+        res.response.destroy();
+        // A file the session could not read explains the daemon's failure better than the daemon can.
+        const local = sessionFailure();
+        if (local) return fail("io", local);
         const message = m.errorDetail?.message ?? m.error ?? "the build failed";
         const model = sentModel as Model | null;
         const line = lineOfMessage(message) ?? (model ? (builder === "legacy" ? lineOfLegacyStep(model, lastStep) : lineOfVertex(model, failedVertex)) : null);
-        res.response.destroy();
         return fail("build", message, { ...frameAt(line), ...(m.errorDetail?.code ? { exitCode: m.errorDetail.code } : {}) });
       }
       if (m.id === "moby.buildkit.trace" && typeof m.aux === "string") {
@@ -250,19 +357,20 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
       }
       emit({ type: "message", message: m });
     }
-    const outcome = await packed.done;
-    if (!outcome.ok) return fail("io", outcome.error);
+    const outcome = await packDone();
+    if (outcome && !outcome.ok) return fail("io", outcome.error);
     if (signal?.aborted) return fail("aborted", "the build was cancelled");
-    if (!imageId) return fail("build", "the engine ended the build without naming an image");
-    return { ok: true, result: { imageId, tags, warnings, elapsedMs: Date.now() - started, builder, sent: outcome.summary, minimal: plan.minimal } };
+    if (!imageId) return fail("build", sessionFailure() ?? "the engine ended the build without naming an image");
+    const sent = outcome?.ok ? outcome.summary : (session?.sent() ?? { files: 0, bytes: 0 });
+    return { ok: true, result: { imageId, tags, warnings, elapsedMs: Date.now() - p.started, builder, sent, minimal: session ? null : plan.minimal, transport } };
   } catch (e) {
     if (signal?.aborted) return fail("aborted", "the build was cancelled");
-    const outcome = await Promise.race([packed.done, new Promise<null>((r) => setTimeout(() => r(null), 50))]);
+    const outcome = await packDone(50);
     if (outcome && !outcome.ok && !/stream was closed/.test(outcome.error)) return fail("io", outcome.error);
-    return fail("unreachable", `the connection to the engine at ${where.endpoint.address} failed: ${(e as Error).message}`);
+    return fail("unreachable", `the connection to the engine at ${p.endpoint} failed: ${(e as Error).message}`);
   } finally {
     signal?.removeEventListener("abort", onAbort);
     signal?.removeEventListener("abort", cancelBuildKit);
-    if (!packed.stream.destroyed) packed.stream.destroy();
+    if (packed && !packed.stream.destroyed) packed.stream.destroy();
   }
 }

@@ -3,7 +3,7 @@
 // fallback), then the lower of the engine's version and ours, unless DOCKER_API_VERSION pins it.
 import type { IncomingMessage } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
-import type { Readable } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import Modem from "docker-modem";
 import type { Endpoint } from "./engine-endpoint.js";
 import { sshAgent } from "./ssh-dial.js";
@@ -29,13 +29,14 @@ interface DialOptions {
   method: string;
   options?: Record<string, unknown>;
   file?: Readable;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
   abortSignal?: AbortSignal;
+  hijack?: boolean;
   isStream: boolean;
   statusCodes: Record<number, boolean>;
 }
 
-type ModemLike = { version?: string; dial(o: DialOptions, cb: (err: Error | null, res: IncomingMessage) => void): void };
+type ModemLike = { version?: string; dial(o: DialOptions, cb: (err: Error | null, res: IncomingMessage | Duplex) => void): void };
 
 const compareVersions = (a: string, b: string) => {
   const [a1, a2] = a.split(".").map(Number) as [number, number];
@@ -153,7 +154,33 @@ export class Engine {
         if (err) {
           const aborted = r.signal?.aborted || err.name === "AbortError";
           resolve({ ok: false, error: aborted ? "the request was aborted" : `cannot reach the Docker engine at ${this.endpoint.address} (${describeError(err)})` });
-        } else resolve({ ok: true, status: res.statusCode ?? 0, response: res });
+        } else resolve({ ok: true, status: (res as IncomingMessage).statusCode ?? 0, response: res as IncomingMessage });
+      });
+    });
+  }
+
+  /**
+   * POSTs with `Upgrade: <protocol>` over the same transport and hands back the raw connection once the
+   * engine switches protocols (101), or the engine's answer when it does not. An empty body with
+   * Content-Length: 0, as the CLI sends it: a chunked terminator would be read as the new protocol's bytes.
+   */
+  upgrade(path: string, protocol: string, headers: Record<string, string | string[]>): Promise<{ ok: true; socket: Duplex } | { ok: true; status: number; response: IncomingMessage } | EngineError> {
+    this.modem.version = undefined;
+    const o: DialOptions = {
+      path,
+      method: "POST",
+      options: {},
+      headers: { ...headers, Upgrade: protocol },
+      file: Buffer.alloc(0) as unknown as Readable, // docker-modem sends a Buffer with its Content-Length
+      hijack: true,
+      isStream: true,
+      statusCodes: ANY_STATUS,
+    };
+    return new Promise((resolve) => {
+      this.modem.dial(o, (err, res) => {
+        if (err) resolve({ ok: false, error: `cannot reach the Docker engine at ${this.endpoint.address} (${describeError(err)})` });
+        else if ("statusCode" in res && typeof res.statusCode === "number") resolve({ ok: true, status: res.statusCode, response: res });
+        else resolve({ ok: true, socket: res as Duplex });
       });
     });
   }

@@ -1,6 +1,7 @@
 // The query of POST /build, encoded as the docker CLI encodes it: repeated `t` and `extrahosts`,
 // JSON for buildargs (null for a name given without a value), labels, cachefrom and ulimits, shmsize
-// in bytes, booleans as "1", and version=2 for BuildKit with a build id to cancel it by.
+// in bytes, booleans as "1", and version=2 for BuildKit with a build id to cancel it by (and, when a
+// session serves the context, its ID with remote=client-session, as the CLI sends them).
 import { isVersionAtLeast } from "./engine-client.js";
 
 export type Builder = "legacy" | "buildkit";
@@ -26,6 +27,8 @@ export interface BuildRequestOptions {
   shmSize?: number;
   ulimits?: readonly Ulimit[];
   quiet?: boolean;
+  /** A BuildKit session that serves the context (`remote=client-session`); `dockerfile` is then the name in its `dockerfile` directory. */
+  sessionId?: string;
 }
 
 export type QueryResult = { ok: true; query: Record<string, string | string[]> } | { ok: false; error: string };
@@ -63,6 +66,10 @@ export function buildQuery(o: BuildRequestOptions, builder: Builder, apiVersion:
   } else {
     q.version = "2";
     q.buildid = buildId;
+    if (o.sessionId) {
+      q.session = o.sessionId;
+      q.remote = "client-session";
+    }
   }
   return { ok: true, query: q };
 }

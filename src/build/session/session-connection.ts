@@ -1,0 +1,42 @@
+// The session connection as the docker CLI opens it (BuildKit's session.Run through the engine's
+// DialHijack): `POST /session` with `Upgrade: h2c` and the X-Docker-Expose-Session-* headers naming the
+// session, its shared key and each gRPC method the client serves. After `101 Switching Protocols` the
+// daemon speaks HTTP/2 as the client on that same connection, whatever the transport (unix socket,
+// TCP with TLS, ssh through dial-stdio).
+import type { Duplex } from "node:stream";
+import type { Engine } from "../engine-client.js";
+
+export interface SessionIdentity {
+  /** The session ID the build request names. */
+  id: string;
+  /** For the daemon's messages: the CLI uses the context directory's base name. */
+  name: string;
+  /** Keys the daemon's cache of synced files, so a rebuild only transfers what changed. */
+  sharedKey: string;
+}
+
+export type SessionConnection = { ok: true; socket: Duplex } | { ok: false; error: string; unsupported?: boolean };
+
+/** Opens the hijacked session connection offering `methods`. */
+export async function connectSession(engine: Engine, identity: SessionIdentity, methods: readonly string[]): Promise<SessionConnection> {
+  const headers: Record<string, string | string[]> = {
+    "X-Docker-Expose-Session-Uuid": identity.id,
+    "X-Docker-Expose-Session-Name": identity.name,
+    "X-Docker-Expose-Session-Sharedkey": identity.sharedKey,
+    // One header line per method: node's http sends an array as repeated lines.
+    "X-Docker-Expose-Session-Grpc-Method": [...methods],
+  };
+  const r = await engine.upgrade("/session", "h2c", headers);
+  if (!r.ok) return r;
+  if ("socket" in r) return { ok: true, socket: r.socket };
+  const chunks: Buffer[] = [];
+  for await (const c of r.response) chunks.push(c as Buffer);
+  let message = Buffer.concat(chunks).toString("utf8").trim();
+  try {
+    message = (JSON.parse(message) as { message?: string }).message ?? message;
+  } catch {
+    // plain text
+  }
+  // 404: an engine before the session endpoint; 400/500 on engines where it is experimental or off.
+  return { ok: false, unsupported: true, error: `the engine does not open a BuildKit session (HTTP ${r.status}${message ? ": " + message : ""})` };
+}

@@ -1,0 +1,123 @@
+// A directory the session serves, read through one small interface: the build context on disk, or the
+// Dockerfile held in memory (read once by dflint, so the daemon builds exactly what was linted, and a
+// Dockerfile from standard input needs no temporary file). Paths are relative and `/`-separated; ""
+// is the root. Nothing outside the root is ever read: a path climbing out of it does not exist.
+import type { BigIntStats } from "node:fs";
+import { open, lstat, readdir, readlink } from "node:fs/promises";
+import { join } from "node:path";
+
+export interface TreeStat {
+  /** The Unix st_mode. */
+  mode: number;
+  size: number;
+  mtimeNs: bigint;
+  /** `dev:ino`, to find hard links. */
+  inode: string;
+  nlink: number;
+}
+
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+export interface SyncTree {
+  /** A directory's entries, sorted by the bytes of their names as Go's os.ReadDir sorts them. */
+  readDir(dir: string): Promise<DirEntry[]>;
+  lstat(path: string): Promise<TreeStat>;
+  readlink(path: string): Promise<string>;
+  /** A regular file's content in chunks of at most `chunk` bytes. */
+  read(path: string, chunk: number): AsyncIterable<Uint8Array>;
+}
+
+const byBytes = (a: DirEntry, b: DirEntry) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
+
+function enoent(path: string): NodeJS.ErrnoException {
+  const e: NodeJS.ErrnoException = new Error(`ENOENT: no such file or directory, '${path}'`);
+  e.code = "ENOENT";
+  return e;
+}
+
+const escapes = (path: string) => path === ".." || path.startsWith("../") || path.startsWith("/");
+
+function fromStats(s: BigIntStats): TreeStat {
+  return { mode: Number(s.mode), size: Number(s.size), mtimeNs: s.mtimeNs, inode: `${s.dev}:${s.ino}`, nlink: Number(s.nlink) };
+}
+
+// Files are read a large block at a time and cut into packet-sized chunks: one read per small file.
+const READ_BLOCK = 1 << 20;
+
+/** The directory `root` on disk. */
+export function diskTree(root: string): SyncTree {
+  const at = (path: string) => {
+    if (escapes(path)) throw enoent(path);
+    return path ? join(root, path) : root;
+  };
+  return {
+    async readDir(dir) {
+      const entries = await readdir(at(dir), { withFileTypes: true });
+      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort(byBytes);
+    },
+    async lstat(path) {
+      return fromStats(await lstat(at(path), { bigint: true }));
+    },
+    readlink: (path) => readlink(at(path)),
+    async *read(path, chunk) {
+      const handle = await open(at(path), "r");
+      try {
+        let block = Buffer.allocUnsafe(READ_BLOCK);
+        for (;;) {
+          const { bytesRead } = await handle.read(block, 0, block.length, null);
+          if (bytesRead === 0) return;
+          for (let at = 0; at < bytesRead; at += chunk) yield block.subarray(at, Math.min(at + chunk, bytesRead));
+          // The chunks handed out may still be queued for sending: the next read gets a fresh block.
+          block = Buffer.allocUnsafe(READ_BLOCK);
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+export interface MemoryFile {
+  name: string;
+  content: Uint8Array;
+  /** Permission bits. */
+  mode: number;
+  mtimeNs: bigint;
+}
+
+const S_IFDIR = 0o040000;
+const S_IFREG = 0o100000;
+
+/** A flat directory of files held in memory. */
+export function memoryTree(files: readonly MemoryFile[]): SyncTree {
+  const byName = new Map(files.map((f, i) => [f.name, { file: f, index: i }]));
+  const find = (path: string) => {
+    const f = byName.get(path);
+    if (!f) throw enoent(path);
+    return f;
+  };
+  return {
+    async readDir(dir) {
+      if (dir !== "") throw enoent(dir);
+      return files.map((f) => ({ name: f.name, isDirectory: false })).sort(byBytes);
+    },
+    async lstat(path) {
+      if (path === "") return { mode: S_IFDIR | 0o755, size: 0, mtimeNs: 0n, inode: "memory:root", nlink: 1 };
+      const { file, index } = find(path);
+      return { mode: S_IFREG | (file.mode & 0o7777), size: file.content.byteLength, mtimeNs: file.mtimeNs, inode: `memory:${index}`, nlink: 1 };
+    },
+    async readlink(path) {
+      find(path);
+      const e: NodeJS.ErrnoException = new Error(`EINVAL: invalid argument, readlink '${path}'`);
+      e.code = "EINVAL";
+      throw e;
+    },
+    async *read(path, chunk) {
+      const { content } = find(path).file;
+      for (let at = 0; at < content.byteLength; at += chunk) yield content.subarray(at, Math.min(at + chunk, content.byteLength));
+    },
+  };
+}
