@@ -9,6 +9,7 @@ import { LegacyProgress } from "../build/progress-legacy.js";
 import type { ProgressPrinter } from "../build/progress-printer.js";
 import { codeFrame } from "../build/code-frame.js";
 import type { Ulimit } from "../build/request.js";
+import type { SecretSource } from "../build/session/secrets-service.js";
 import { parseThreshold, type FailureThreshold } from "../lint/config.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
@@ -36,13 +37,14 @@ export interface BuildArgs {
   lint: boolean;
   failureThreshold?: FailureThreshold;
   contextMode: "full" | "minimal";
+  secrets: SecretSource[];
 }
 
 type Parsed = { ok: true; args: BuildArgs } | { ok: false; error: string } | { help: true };
 
 const VALUE_OPTIONS = new Set([
   "--file", "--tag", "--build-arg", "--target", "--label", "--platform", "--network", "--cache-from", "--add-host",
-  "--shm-size", "--ulimit", "--iidfile", "--progress", "--builder", "--context-mode", "--failure-threshold",
+  "--shm-size", "--ulimit", "--iidfile", "--progress", "--builder", "--context-mode", "--failure-threshold", "--secret",
 ]);
 const SWITCHES = new Set(["--no-cache", "--pull", "--quiet", "--lint", "--no-lint", "--help"]);
 const SHORT: Record<string, string> = { "-f": "--file", "-t": "--tag", "-q": "--quiet", "-h": "--help" };
@@ -54,6 +56,30 @@ export function parseBytes(text: string): number | null {
   const power = "bkmgt".indexOf((m[2] || "b").toLowerCase());
   const n = Math.floor(Number(m[1]) * 1024 ** power);
   return n > 0 ? n : null;
+}
+
+/**
+ * docker build's `--secret id=ID[,type=file|env][,src=PATH|source=PATH][,env=NAME]`: a file (relative to
+ * `cwd`) or an environment variable; with neither, the variable ID for type=env, else the file ID.
+ */
+export function parseSecret(value: string, cwd: string): { ok: true; secret: SecretSource } | { ok: false; error: string } {
+  const fields = new Map<string, string>();
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) return { ok: false, error: `--secret takes id=ID,src=FILE or id=ID,env=NAME, not '${value}'` };
+    const key = part.slice(0, eq).trim().toLowerCase();
+    if (!["id", "type", "src", "source", "env"].includes(key)) return { ok: false, error: `--secret has no field '${key}' (id, type, src, env)` };
+    fields.set(key === "source" ? "src" : key, part.slice(eq + 1));
+  }
+  const id = fields.get("id");
+  if (!id) return { ok: false, error: `--secret needs an id: '${value}'` };
+  const type = fields.get("type");
+  if (type !== undefined && type !== "file" && type !== "env") return { ok: false, error: `--secret type is file or env, not '${type}'` };
+  const src = fields.get("src");
+  const env = fields.get("env");
+  if (src !== undefined && env !== undefined) return { ok: false, error: `--secret takes src or env, not both: '${value}'` };
+  if (env !== undefined || (src === undefined && type === "env")) return { ok: true, secret: { id, env: env ?? id } };
+  return { ok: true, secret: { id, file: resolve(cwd, src ?? id) } };
 }
 
 /** Reads build's command line; `env` gives `--build-arg NAME` its value. */
@@ -73,6 +99,7 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     builder: "auto",
     lint: true,
     contextMode: "full",
+    secrets: [],
   };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -167,6 +194,12 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         if (value !== "full" && value !== "minimal") return { ok: false, error: `--context-mode takes full or minimal, not '${value}'` };
         args.contextMode = value;
         break;
+      case "--secret": {
+        const r = parseSecret(value, process.cwd());
+        if (!r.ok) return r;
+        args.secrets = [...args.secrets.filter((s) => s.id !== r.secret.id), r.secret];
+        break;
+      }
       case "--failure-threshold": {
         const t = parseThreshold(value);
         if (!t) return { ok: false, error: `--failure-threshold takes error, warning, info, style or none, not '${value}'` };
@@ -287,6 +320,7 @@ export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.Proces
     quiet: args.quiet,
     builder: args.builder,
     contextMode: args.contextMode,
+    secrets: args.secrets,
     signal: controller.signal,
     env,
     onEvent: (e) => {

@@ -176,8 +176,9 @@ Examples:
 
 export const BUILD_HELP = `Usage: dflint build [OPTIONS] [CONTEXT]
 
-Builds an image from CONTEXT (a directory; default .) on a Docker engine, as docker build does: the
-context is streamed as a tar after .dockerignore (or <Dockerfile>.dockerignore beside the Dockerfile).
+Builds an image from CONTEXT (a directory; default .) on a Docker engine, as docker build does. With
+BuildKit the engine pulls the files the build reads through a session; the legacy builder gets the
+context as a tar. Either way after .dockerignore (or <Dockerfile>.dockerignore beside the Dockerfile).
 The engine is DOCKER_HOST (unix://, tcp:// with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, ssh://), else
 DOCKER_CONTEXT or the current docker context, else /var/run/docker.sock.
 
@@ -195,6 +196,7 @@ Options:
       --add-host HOST:IP      an /etc/hosts entry for RUN (repeatable)
       --shm-size SIZE         /dev/shm for RUN (bytes, or 64m, 1g)
       --ulimit NAME=S[:H]     a ulimit for RUN (repeatable)
+      --secret id=ID,src=FILE a secret that RUN mounts with type=secret (or id=ID,env=NAME; BuildKit)
   -q, --quiet                 print only the image ID (on standard output)
       --iidfile FILE          write the image ID to FILE
       --progress MODE         auto (tty on a terminal), plain, tty, or json (the events, one per line)
@@ -208,6 +210,7 @@ Examples:
   dflint build -t app:dev .
   dflint build --context-mode minimal --builder legacy -t app .
   dflint build -f - . < Dockerfile
+  dflint build --secret id=npmrc,src=$HOME/.npmrc -t app .
   dflint build --progress json -q . > image-id
 
 Exit codes: 0 built, 1 lint findings or a failed build (the daemon's message and the Dockerfile line),
