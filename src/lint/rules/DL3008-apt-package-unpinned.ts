@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { aptGetInstall } from "./util/shell-apt.js";
-import { invocations, runInstructions, shown } from "./util/shell-commands.js";
+import { invocations, runInstructions, shown, runsAny } from "./util/shell-commands.js";
 
 export default defineRule({
   code: "DL3008",
@@ -16,6 +16,7 @@ export default defineRule({
   },
   fix: null, // which version to pin is the author's call
   check(context) {
+    if (!runsAny(context, "apt-get")) return;
     // hadolint checks ONBUILD RUN too.
     for (const ins of runInstructions(context.tree, true)) {
       for (const inv of invocations(context, ins)) {

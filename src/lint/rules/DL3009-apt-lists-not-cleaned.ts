@@ -2,7 +2,7 @@ import type { Stage } from "../../model/model.js";
 import type { Instruction } from "../../syntax/tree.js";
 import { defineRule } from "../rule.js";
 import { readApt } from "./util/shell-apt.js";
-import { invocations, runInstructions, type Invocation } from "./util/shell-commands.js";
+import { invocations, runInstructions, type Invocation, runsAny } from "./util/shell-commands.js";
 import { hasCacheMountOver } from "./util/shell-mounts.js";
 import { parseOptions } from "./util/shell-options.js";
 
@@ -35,6 +35,7 @@ export default defineRule({
   },
   fix: null, // where the cleanup belongs in the script is the author's call
   check(context) {
+    if (!runsAny(context, "apt-get", "apt", "aptitude")) return;
     const { model } = context;
     // hadolint reports this only for the stages that end up in an image: the last one, and those another FROM builds on
     // (their layers are the next stage's). The build target counts too. A build stage's layers are thrown away.

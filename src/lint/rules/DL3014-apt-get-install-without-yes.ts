@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { aptConfigOptions, aptConfiguredBefore, aptGetInstall, hasOptionsVariable, type AptCommand } from "./util/shell-apt.js";
-import { invocations, runInstructions } from "./util/shell-commands.js";
+import { invocations, runInstructions, runsAny } from "./util/shell-commands.js";
 import { insertArgumentAfter } from "./util/shell-edits.js";
 
 // apt-get answers its own questions with -y/--yes/--assume-yes, and with -qq (two quiet levels imply -y).
@@ -29,6 +29,7 @@ export default defineRule({
   },
   fix: { safety: "safe", why: "-y only answers the confirmation prompt that would otherwise abort the install.", changes: "command-option" },
   check(context) {
+    if (!runsAny(context, "apt-get")) return;
     // hadolint checks ONBUILD RUN too.
     for (const ins of runInstructions(context.tree, true)) {
       for (const inv of invocations(context, ins)) {

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { aptConfigOptions, aptConfiguredBefore, aptGetInstall, hasOptionsVariable, type AptCommand } from "./util/shell-apt.js";
-import { invocations, runInstructions } from "./util/shell-commands.js";
+import { invocations, runInstructions, runsAny } from "./util/shell-commands.js";
 import { insertArgumentAfter } from "./util/shell-edits.js";
 
 const NO_RECOMMENDS = /APT::Install-Recommends"?\s*[=\s]\s*"?(false|no|off|0)\b/i;
@@ -27,6 +27,7 @@ export default defineRule({
   },
   fix: { safety: "unsafe", why: "The image no longer gets the recommended packages, which something in it may rely on." },
   check(context) {
+    if (!runsAny(context, "apt-get")) return;
     // hadolint checks ONBUILD RUN too.
     for (const ins of runInstructions(context.tree, true)) {
       for (const inv of invocations(context, ins)) {

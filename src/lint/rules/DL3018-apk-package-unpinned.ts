@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { findSubcommand, operandsAfter, programOf } from "./util/packages-command.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // apk options that take a value as the next word; hadolint drops the values of -t, --virtual, --repository
 // and -X, and the global options below name a directory or a number, never a package.
@@ -23,6 +24,7 @@ export default defineRule({
   },
   fix: null, // which version is right is the author's call
   check(context) {
+    if (!runsAny(context, "apk")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd } of commands) {
         if (programOf(cmd) !== "apk") continue;

@@ -4,6 +4,7 @@ import { hasCacheMount } from "./util/packages-cache-mounts.js";
 import { commandLabel, commandRange, findSubcommand, mayHideOptions, programOf } from "./util/packages-command.js";
 import { insertOptionAfter } from "./util/packages-insert-option.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 export default defineRule({
   code: "DL3019",
@@ -19,6 +20,7 @@ export default defineRule({
   },
   fix: { safety: "safe", why: "`--no-cache` only changes where apk keeps its index, never which packages it installs.", changes: "command-option" },
   check(context) {
+    if (!runsAny(context, "apk")) return;
     for (const { run, commands } of packageRuns(context)) {
       // hadolint#671: a cache mount over apk's cache keeps the index out of the image already.
       if (hasCacheMount(run, ["/var/cache/apk", "/etc/apk/cache"])) continue;

@@ -3,6 +3,7 @@ import { defineRule } from "../rule.js";
 import { commandLabel, commandRange, findSubcommand, mayHideOptions, programOf } from "./util/packages-command.js";
 import { insertOptionAfter } from "./util/packages-insert-option.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // The yum subcommands that ask "Is this ok [y/N]" before installing (hadolint's list).
 const INSTALLS = ["install", "groupinstall", "localinstall"];
@@ -21,6 +22,7 @@ export default defineRule({
   },
   fix: { safety: "safe", why: "`-y` only answers the confirmation prompt; the packages installed are the same.", changes: "command-option" },
   check(context) {
+    if (!runsAny(context, "yum")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd, dialect } of commands) {
         if (programOf(cmd) !== "yum") continue;

@@ -4,6 +4,7 @@ import { hasCacheMount } from "./util/packages-cache-mounts.js";
 import { installsNotCleaned, removesTree } from "./util/packages-cleanup.js";
 import { commandLabel, commandRange, findSubcommand, programOf } from "./util/packages-command.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // On RHEL 8 and later yum is dnf, whose cache is /var/cache/dnf.
 const CACHES = ["/var/cache/yum", "/var/cache/dnf"];
@@ -26,6 +27,7 @@ export default defineRule({
   },
   fix: null, // where the clean belongs (and whether `&&` or `;`) is the author's call
   check(context) {
+    if (!runsAny(context, "yum")) return;
     for (const { run, commands } of packageRuns(context)) {
       // A cache mount keeps yum's cache out of the image (as hadolint credits it for dnf, zypper and apk).
       if (hasCacheMount(run, CACHES)) continue;

@@ -2,6 +2,7 @@ import { defineRule } from "../rule.js";
 import { programOf } from "./util/packages-command.js";
 import { unpinnedRpmSpecs } from "./util/packages-rpm-pins.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 export default defineRule({
   code: "DL3033",
@@ -17,6 +18,7 @@ export default defineRule({
   },
   fix: null, // which version is right is the author's call
   check(context) {
+    if (!runsAny(context, "yum")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd } of commands) {
         if (programOf(cmd) !== "yum") continue;

@@ -3,6 +3,7 @@ import { defineRule } from "../rule.js";
 import { commandLabel, commandRange, findSubcommand, mayHideOptions, programOf } from "./util/packages-command.js";
 import { insertOptionAfter } from "./util/packages-insert-option.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // The zypper subcommands that ask for confirmation (hadolint's list, short forms included).
 const PROMPTING = ["install", "in", "remove", "rm", "source-install", "si", "patch"];
@@ -23,6 +24,7 @@ export default defineRule({
   // works with every subcommand, which the command option `-y` does not (zypper(8) recommends `-n`).
   fix: { safety: "safe", why: "`-n` only answers zypper's prompts with their defaults; the packages are the same.", changes: "command-option" },
   check(context) {
+    if (!runsAny(context, "zypper")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd, dialect } of commands) {
         if (programOf(cmd) !== "zypper") continue;

@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { commandLabel, commandRange, findSubcommand, programOf } from "./util/packages-command.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 export default defineRule({
   code: "DL3035",
@@ -16,6 +17,7 @@ export default defineRule({
   },
   fix: null, // removing the upgrade changes what is built; a newer base image is the author's call
   check(context) {
+    if (!runsAny(context, "zypper")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd } of commands) {
         if (programOf(cmd) !== "zypper") continue;

@@ -4,6 +4,7 @@ import { hasCacheMount } from "./util/packages-cache-mounts.js";
 import { installsNotCleaned, removesTree } from "./util/packages-cleanup.js";
 import { commandLabel, commandRange, findSubcommand, programOf } from "./util/packages-command.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 const CACHES = ["/var/cache/zypp"];
 
@@ -25,6 +26,7 @@ export default defineRule({
   },
   fix: null, // where the clean belongs is the author's call
   check(context) {
+    if (!runsAny(context, "zypper")) return;
     for (const { run, commands } of packageRuns(context)) {
       // hadolint: a cache or tmpfs mount over /var/cache/zypp keeps the cache out of the image.
       if (hasCacheMount(run, CACHES)) continue;

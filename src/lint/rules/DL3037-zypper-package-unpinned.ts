@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { findSubcommand, operandsAfter, programOf } from "./util/packages-command.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // zypper options that take the next word as their value: global ones before the subcommand, and install's.
 const VALUE_OPTIONS = new Set([
@@ -22,6 +23,7 @@ export default defineRule({
   },
   fix: null, // which version is right is the author's call
   check(context) {
+    if (!runsAny(context, "zypper")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd } of commands) {
         if (programOf(cmd) !== "zypper") continue;

@@ -3,6 +3,7 @@ import { defineRule } from "../rule.js";
 import { commandLabel, commandRange, findSubcommand, mayHideOptions, programOf } from "./util/packages-command.js";
 import { insertOptionAfter } from "./util/packages-insert-option.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // hadolint checks dnf and microdnf; dnf5 (Fedora 41's dnf, also called by that name) prompts the same way.
 const TOOLS = ["dnf", "microdnf", "dnf5"];
@@ -22,6 +23,7 @@ export default defineRule({
   },
   fix: { safety: "safe", why: "`-y` only answers the confirmation prompt; the packages installed are the same.", changes: "command-option" },
   check(context) {
+    if (!runsAny(context, "dnf", "dnf5", "microdnf")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd, dialect } of commands) {
         const tool = programOf(cmd);

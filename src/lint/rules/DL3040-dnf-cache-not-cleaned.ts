@@ -4,6 +4,7 @@ import { hasCacheMount } from "./util/packages-cache-mounts.js";
 import { installsNotCleaned, removesTree } from "./util/packages-cleanup.js";
 import { commandLabel, commandRange, findSubcommand, programOf } from "./util/packages-command.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // hadolint's subcommands that fill the cache; `update` is dnf's own alias of `upgrade`.
 const FILLING = ["install", "in", "upgrade", "up", "update", "upgrade-minimal", "up-min", "reinstall", "rei"];
@@ -28,6 +29,7 @@ export default defineRule({
   },
   fix: null, // where the clean belongs is the author's call
   check(context) {
+    if (!runsAny(context, "dnf", "dnf5", "microdnf")) return;
     for (const { run, commands } of packageRuns(context)) {
       // hadolint: a cache or tmpfs mount over dnf's cache keeps it out of the image.
       if (hasCacheMount(run, MOUNTS)) continue;

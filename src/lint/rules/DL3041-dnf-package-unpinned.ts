@@ -2,6 +2,7 @@ import { defineRule } from "../rule.js";
 import { programOf } from "./util/packages-command.js";
 import { unpinnedRpmSpecs } from "./util/packages-rpm-pins.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 // hadolint checks dnf and microdnf; dnf5 (Fedora 41's dnf, also called by that name) takes the same specs.
 const TOOLS = ["dnf", "microdnf", "dnf5"];
@@ -20,6 +21,7 @@ export default defineRule({
   },
   fix: null, // which version is right is the author's call
   check(context) {
+    if (!runsAny(context, "dnf", "dnf5", "microdnf")) return;
     for (const { commands } of packageRuns(context)) {
       for (const { cmd } of commands) {
         const tool = programOf(cmd);

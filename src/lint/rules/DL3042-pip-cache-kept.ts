@@ -25,6 +25,13 @@ export default defineRule({
     const { model, text } = context;
     // hadolint checks ONBUILD RUN too.
     for (const ins of runInstructions(context.tree, true)) {
+      const installs = invocations(context, ins).flatMap((inv) => {
+        const pip = pipInstall(inv);
+        // pipx and pipenv manage their own environments; hadolint leaves them be.
+        return pip && !pip.isPipx && !hasOption(pip.parsed, "no-cache-dir") ? [{ inv, pip }] : [];
+      });
+      // Most RUNs install nothing with pip: the scope and mount checks below are for those that do.
+      if (installs.length === 0) continue;
       // PIP_NO_CACHE_DIR set by ENV (or ARG, which RUN sees in its environment too), in this stage or one it builds on.
       const declared = model.scopeAt(ins).get("PIP_NO_CACHE_DIR");
       if (declared && (declared.kind === "env" || declared.kind === "arg") && declared.value !== null && TRUTHY.test(declared.value)) continue;
@@ -33,10 +40,7 @@ export default defineRule({
       if (/PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(text.slice(run.range.start.offset, run.range.end.offset))) continue;
       // A cache or tmpfs mount over pip's cache keeps it out of the layer (hadolint#497).
       if (hasCacheMountOver(ins, ".cache/pip") || hasCacheMountOver(ins, "/root/.cache/pip")) continue;
-      for (const inv of invocations(context, ins)) {
-        const pip = pipInstall(inv);
-        // pipx and pipenv manage their own environments; hadolint leaves them be.
-        if (!pip || pip.isPipx || hasOption(pip.parsed, "no-cache-dir")) continue;
+      for (const { inv, pip } of installs) {
         context.report({
           range: { start: inv.name.range.start, end: pip.install.range.end },
           message: `'${pip.spelled}' keeps its download cache in the image; add --no-cache-dir.`,

@@ -4,6 +4,7 @@ import { hasCacheMount } from "./util/packages-cache-mounts.js";
 import { installsNotCleaned, removesTree } from "./util/packages-cleanup.js";
 import { commandRange, findSubcommand, programOf } from "./util/packages-command.js";
 import { packageRuns } from "./util/packages-run-commands.js";
+import { runsAny } from "./util/shell-commands.js";
 
 const yarnInstall = (cmd: SimpleCommand) => (programOf(cmd) === "yarn" ? findSubcommand(cmd, ["install"]) : undefined);
 const yarnCacheClean = (cmd: SimpleCommand) => {
@@ -26,6 +27,7 @@ export default defineRule({
   },
   fix: null, // where the clean belongs is the author's call
   check(context) {
+    if (!runsAny(context, "yarn")) return;
     const { model } = context;
     const last = model.target ?? model.stages[model.stages.length - 1];
     for (const { ins, run, isTrigger, commands } of packageRuns(context)) {

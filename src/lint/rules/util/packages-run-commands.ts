@@ -21,8 +21,17 @@ export interface PackageRun {
   commands: RunCommand[];
 }
 
+// Thirteen rules ask, each for its own package manager: one list per lint (keyed by its scripts function).
+const runsByLint = new WeakMap<RuleContext["scripts"], PackageRun[]>();
+
 /** Every RUN and ONBUILD RUN of the file with its parsed commands; scripts that did not parse give none. */
-export function packageRuns(context: Pick<RuleContext, "tree" | "scripts">): PackageRun[] {
+export function packageRuns(context: Pick<RuleContext, "tree" | "scripts">): readonly PackageRun[] {
+  let runs = runsByLint.get(context.scripts);
+  if (!runs) runsByLint.set(context.scripts, (runs = readPackageRuns(context)));
+  return runs;
+}
+
+function readPackageRuns(context: Pick<RuleContext, "tree" | "scripts">): PackageRun[] {
   const out: PackageRun[] = [];
   for (const ins of context.tree.instructions) {
     const run = ins.name === "ONBUILD" ? ins.trigger : ins;

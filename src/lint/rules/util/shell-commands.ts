@@ -68,6 +68,30 @@ function readInvocations(scripts: readonly RunScript[]): Invocation[] {
   return out;
 }
 
+// The programs of a file, keyed by its lint's scripts() (one function per lint and file).
+const programsByLint = new WeakMap<RuleContext["scripts"], Set<string>>();
+
+/**
+ * Whether any RUN or ONBUILD RUN of the file runs one of `programs`, as a command (by SimpleCommand.program)
+ * or behind a wrapper (by invocation). Most files use one package manager or none: the rules about each of
+ * the others answer from this without walking a command.
+ */
+export function runsAny(context: Pick<RuleContext, "tree" | "scripts">, ...programs: string[]): boolean {
+  let set = programsByLint.get(context.scripts);
+  if (!set) {
+    set = new Set();
+    for (const ins of runInstructions(context.tree, true)) {
+      const scripts = context.scripts(ins);
+      for (const script of scripts) if (script.kind === "parsed") for (const c of script.commands) if (c.program !== null) set.add(c.program);
+      let out = invocationsByScripts.get(scripts);
+      if (!out) invocationsByScripts.set(scripts, (out = readInvocations(scripts)));
+      for (const inv of out) set.add(inv.program);
+    }
+    programsByLint.set(context.scripts, set);
+  }
+  return programs.some((p) => set!.has(p));
+}
+
 /** The invocations of one program (or of any of several). */
 export function invocationsOf(context: RuleContext, ins: Instruction, ...programs: string[]): Invocation[] {
   return invocations(context, ins).filter((inv) => programs.includes(inv.program));
