@@ -321,6 +321,7 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
     let imageId = "";
     let lastStep = 0;
     let failedVertex = "";
+    let failedCancelled = false;
     const warnings: string[] = [];
     const tags = [...(options.tags ?? [])];
     for await (const m of readMessages(res.response)) {
@@ -337,7 +338,8 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
       if (m.id === "moby.buildkit.trace" && typeof m.aux === "string") {
         const status = decodeStatus(m.aux);
         if (status) {
-          for (const v of status.vertexes) if (v.error) failedVertex = v.name;
+          // The first vertex that failed for itself: the ones running beside it fail with "context canceled".
+          for (const v of status.vertexes) if (v.error && (!failedVertex || (failedCancelled && !/context canceled/.test(v.error)))) [failedVertex, failedCancelled] = [v.name, /context canceled/.test(v.error)];
           for (const w of status.warnings) warnings.push(w.short);
           emit({ type: "status", status });
         }

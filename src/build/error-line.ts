@@ -1,6 +1,6 @@
 // Which Dockerfile line a daemon error belongs to: a parse error names its line; a legacy build
 // names its step (`Step 3/5 : RUN ...`, counting every instruction of the file sent); BuildKit names
-// its vertex (`[stage 2/3] RUN ...`, counting FROM as 1 within the stage).
+// its vertex (`[stage 2/3] RUN ...`, counting FROM as 1 within the stage, except FROM scratch).
 import type { Model } from "../model/model.js";
 
 /** 1-based line, or null. */
@@ -27,6 +27,8 @@ export function lineOfVertex(model: Model, vertex: string): number | null {
   }
   if (!stage) return null;
   const i = Number(index);
+  // FROM scratch has no vertex of its own: BuildKit numbers the stage's instructions from 1.
+  if (stage.base.kind === "scratch") return stage.instructions[i - 1] ? stage.instructions[i - 1]!.range.start.line + 1 : null;
   const ins = i === 1 ? stage.from : stage.instructions[i - 2];
   return ins ? ins.range.start.line + 1 : null;
 }
