@@ -15,7 +15,6 @@ import { parse } from "../syntax/parse.js";
 import { decodeStatus, type StatusResponse } from "./buildkit-status.js";
 import { contextSources, type ContextSources } from "./context-sources.js";
 import { planContext, type ContextPlan, type DockerfileInput } from "./context-plan.js";
-import { packContext } from "./context-tar.js";
 import { walkContext } from "./context-walk.js";
 import { allCredentials, proxyBuildArgs, readDockerConfig, registryConfigHeader, type DockerConfig } from "./docker-config.js";
 import { Engine, isVersionAtLeast } from "./engine-client.js";
@@ -252,7 +251,8 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
   if (session) emit({ type: "note", message: "the context goes through a BuildKit session: the engine pulls only the files the build reads" });
 
   // The context: walked, packed and counted as it streams into the request; nothing with a session.
-  const packed = session ? null : packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
+  // tar-stream loads only for the upload: a session build starts without it.
+  const packed = session ? null : (await import("./context-tar.js")).packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
   let sentBytes = 0;
   let lastReport = 0;
   const counter = new Transform({
