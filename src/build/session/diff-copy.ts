@@ -55,12 +55,18 @@ export function requestOptions(metadata: ReadonlyMap<string, readonly string[]>)
   return out;
 }
 
+interface Request {
+  id: number;
+  path: string;
+  size: number;
+}
+
 // A queue of requested files that the senders wait on.
 class RequestQueue {
-  private items: Array<{ id: number; path: string }> = [];
+  private items: Request[] = [];
   private waiters: Array<() => void> = [];
   private closed = false;
-  push(item: { id: number; path: string }) {
+  push(item: Request) {
     this.items.push(item);
     this.waiters.shift()?.();
   }
@@ -68,7 +74,7 @@ class RequestQueue {
     this.closed = true;
     for (const w of this.waiters.splice(0)) w();
   }
-  async next(): Promise<{ id: number; path: string } | null> {
+  async next(): Promise<Request | null> {
     for (;;) {
       const item = this.items.shift();
       if (item) return item;
@@ -104,7 +110,7 @@ export function diffCopy(hooks: DiffCopyHooks): Handler {
       await fail(walker.error);
       return new GrpcError(Status.INVALID_ARGUMENT, walker.error);
     }
-    const files = new Map<number, string>();
+    const files = new Map<number, { path: string; size: number }>();
 
     const walking = (async () => {
       let id = 0;
@@ -116,7 +122,7 @@ export function diffCopy(hooks: DiffCopyHooks): Handler {
             hooks.onNote(`${item.path} is ${item.why}; it is not sent (docker cannot send it either)`);
             continue;
           }
-          if (canRequestData(item.stat.mode)) files.set(id, item.stat.path);
+          if (canRequestData(item.stat.mode)) files.set(id, { path: item.stat.path, size: item.stat.size });
           id++;
           await call.send(encodePacket({ type: PacketType.STAT, stat: item.stat }));
         }
@@ -132,7 +138,7 @@ export function diffCopy(hooks: DiffCopyHooks): Handler {
       for (let r = await queue.next(); r; r = await queue.next()) {
         let bytes = 0;
         try {
-          for await (const chunk of dir.tree.read(r.path, DATA_CHUNK)) {
+          for await (const chunk of dir.tree.read(r.path, DATA_CHUNK, r.size)) {
             if (failure !== null || call.signal.aborted) return;
             bytes += chunk.length;
             await call.send(encodePacket({ type: PacketType.DATA, id: r.id, data: chunk }));
@@ -161,13 +167,13 @@ export function diffCopy(hooks: DiffCopyHooks): Handler {
           break;
         }
         if (p.type === PacketType.REQ) {
-          const path = files.get(p.id);
-          if (path === undefined) {
+          const file = files.get(p.id);
+          if (file === undefined) {
             await fail(`the engine asked for file ${p.id}, which was not offered`);
             break;
           }
           files.delete(p.id);
-          queue.push({ id: p.id, path });
+          queue.push({ id: p.id, ...file });
         } else if (p.type === PacketType.FIN) {
           queue.close();
           await Promise.all([walking, ...sending]);

@@ -8,6 +8,8 @@ import http2 from "node:http2";
 import type { Duplex } from "node:stream";
 import { frameMessage, readMessages } from "./grpc-frames.js";
 
+const SEND_BUFFER = 1 << 20;
+
 /** gRPC status codes used here. */
 export const Status = { OK: 0, CANCELLED: 1, UNKNOWN: 2, INVALID_ARGUMENT: 3, NOT_FOUND: 5, INTERNAL: 13, UNIMPLEMENTED: 12 } as const;
 
@@ -100,7 +102,9 @@ export function serveGrpc(socket: Duplex, handlers: ReadonlyMap<string, Handler>
     });
     const send = (message: Uint8Array): Promise<void> => {
       if (stream.destroyed || stream.closed) return Promise.reject(new Error("the engine closed the call"));
-      if (stream.write(frameMessage(message))) return Promise.resolve();
+      // http2 streams report backpressure past 16 KiB, less than two DATA packets: up to SEND_BUFFER
+      // bytes are queued before waiting, so reading the next file overlaps sending this one.
+      if (stream.write(frameMessage(message)) || stream.writableLength < SEND_BUFFER) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const done = () => {
           stream.off("drain", done);

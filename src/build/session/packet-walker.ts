@@ -106,6 +106,13 @@ export async function walkPackets(tree: SyncTree, filter: WalkFilter): Promise<W
       yield { kind: "error", path: dir || ".", message: `cannot read the directory: ${ioReason(e)}` };
       return;
     }
+    // The entries are stat'ed together, as they are met: the walk is bound by these calls' latency.
+    const stats = new Map<string, Promise<TreeStat | Error>>();
+    const statOfEntry = (path: string) => stats.get(path) ?? tree.lstat(path).catch((e: unknown) => e as Error);
+    for (const { name } of entries) {
+      const path = dir ? dir + "/" + name : name;
+      stats.set(path, tree.lstat(path).catch((e: unknown) => e as Error));
+    }
     for (const { name, isDirectory } of entries) {
       const path = dir ? dir + "/" + name : name;
       let skip = false;
@@ -139,12 +146,10 @@ export async function walkPackets(tree: SyncTree, filter: WalkFilter): Promise<W
         if (isDirectory) yield* visit(path, [...ancestors, { path, include: includeMatches, exclude: excludeMatches, sent: false }]);
         continue;
       }
-      let st: TreeStat;
-      try {
-        st = await tree.lstat(path);
-      } catch (e) {
-        if (isMissing(e)) continue;
-        yield { kind: "error", path, message: `cannot stat it: ${ioReason(e)}` };
+      const st = await statOfEntry(path);
+      if (st instanceof Error) {
+        if (isMissing(st)) continue;
+        yield { kind: "error", path, message: `cannot stat it: ${ioReason(st)}` };
         return;
       }
       const kind = kindOf(st.mode);

@@ -26,8 +26,8 @@ export interface SyncTree {
   readDir(dir: string): Promise<DirEntry[]>;
   lstat(path: string): Promise<TreeStat>;
   readlink(path: string): Promise<string>;
-  /** A regular file's content in chunks of at most `chunk` bytes. */
-  read(path: string, chunk: number): AsyncIterable<Uint8Array>;
+  /** A regular file's content in chunks of at most `chunk` bytes; `size` is what its stat said. */
+  read(path: string, chunk: number, size: number): AsyncIterable<Uint8Array>;
 }
 
 const byBytes = (a: DirEntry, b: DirEntry) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
@@ -62,16 +62,17 @@ export function diskTree(root: string): SyncTree {
       return fromStats(await lstat(at(path), { bigint: true }));
     },
     readlink: (path) => readlink(at(path)),
-    async *read(path, chunk) {
+    async *read(path, chunk, size) {
       const handle = await open(at(path), "r");
       try {
-        let block = Buffer.allocUnsafe(READ_BLOCK);
-        for (;;) {
-          const { bytesRead } = await handle.read(block, 0, block.length, null);
-          if (bytesRead === 0) return;
+        // One byte over the expected size: a short read of a regular file is its end, so a file that
+        // did not change is read with one call. The chunks handed out may still be queued for sending,
+        // so each read gets a fresh block.
+        for (let want = Math.min(size + 1, READ_BLOCK); ; want = READ_BLOCK) {
+          const block = Buffer.allocUnsafe(want);
+          const { bytesRead } = await handle.read(block, 0, want, null);
           for (let at = 0; at < bytesRead; at += chunk) yield block.subarray(at, Math.min(at + chunk, bytesRead));
-          // The chunks handed out may still be queued for sending: the next read gets a fresh block.
-          block = Buffer.allocUnsafe(READ_BLOCK);
+          if (bytesRead < want) return;
         }
       } finally {
         await handle.close();
