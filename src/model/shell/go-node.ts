@@ -46,28 +46,51 @@ export function goString(s: string): string {
 // Fields that hold no nodes worth visiting: comments, and the positions every node carries.
 const SKIP = new Set(["$val", "Comments", "Last"]);
 
-// The field names of each Go struct type: its own properties (for-in would also walk the many methods
-// GopherJS puts on the prototype, which made walking cost more than parsing).
-const fieldsByType = new Map<unknown, string[]>();
+// What the walk needs to know of a GopherJS type, worked out once per constructor: walking a long script meets
+// the same few dozen types tens of thousands of times, and string tests on each value cost more than the parse.
+interface GoTypeInfo {
+  /** `node`: a *syntax struct pointer (nil excluded at the value); `slice`: a Go slice; `other`: neither. */
+  kind: "node" | "slice" | "other";
+  /** The syntax type without package, for nodes. */
+  name: string;
+  /**
+   * For nodes, the names of the fields that may hold nodes: its own properties (for-in would also walk the many
+   * methods GopherJS puts on the prototype) that hold objects.
+   */
+  fields: string[] | null;
+}
 
-function fieldsOf(node: GoValue): string[] {
-  let fields = fieldsByType.get(node.constructor);
-  if (!fields) fieldsByType.set(node.constructor, (fields = Object.keys(node).filter((k) => !SKIP.has(k))));
-  return fields;
+const typeInfo = new Map<unknown, GoTypeInfo>();
+
+function infoOf(value: GoValue): GoTypeInfo {
+  const ctor = value.constructor;
+  let info = typeInfo.get(ctor);
+  if (!info) {
+    const t = ctor.string;
+    if (t !== undefined && t.startsWith("*syntax.") && t !== "*syntax.Pos") info = { kind: "node", name: t.slice(8), fields: null };
+    else if (t !== undefined && t.startsWith("[]")) info = { kind: "slice", name: "", fields: null };
+    else info = { kind: "other", name: "", fields: null };
+    typeInfo.set(ctor, info);
+  }
+  // Go fields have static types: one that holds a number, string or bool here holds one in every value of the type.
+  if (info.kind === "node" && info.fields === null && value !== ctor.nil) {
+    info.fields = Object.keys(value).filter((k) => !SKIP.has(k) && (value[k] === null || typeof value[k] === "object"));
+  }
+  return info;
 }
 
 /** Calls fn on every node under a node (itself included) with its type, parents before children. */
 export function walkNodes(node: GoValue, fn: (node: GoValue, type: string) => void): void {
-  fn(node, node.constructor.string!.slice(8));
-  for (const key of fieldsOf(node)) {
+  const info = infoOf(node);
+  fn(node, info.name);
+  for (const key of info.fields!) {
     const v = node[key];
     if (v === null || typeof v !== "object") continue;
-    const t = (v as GoValue).constructor.string;
-    if (t === undefined || t === "*syntax.Pos") continue;
+    const child = infoOf(v as GoValue);
     // Slices of nodes, []*syntax.Word or of an interface such as []syntax.WordPart, whose elements are pointers.
-    if (t.startsWith("[]")) {
-      for (const e of goSlice(v)) if (goType(e) !== undefined) walkNodes(e, fn);
-    } else if (v !== (v as GoValue).constructor.nil && t.startsWith("*syntax.")) walkNodes(v as GoValue, fn);
+    if (child.kind === "slice") {
+      for (const e of goSlice(v)) if (e !== null && typeof e === "object" && e !== e.constructor.nil && infoOf(e).kind === "node") walkNodes(e, fn);
+    } else if (child.kind === "node" && v !== (v as GoValue).constructor.nil) walkNodes(v as GoValue, fn);
   }
 }
 
