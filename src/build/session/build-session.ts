@@ -5,6 +5,7 @@
 // SSH forwarding and FileSend (`--output`) are not offered.
 import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { allCredentials, type AuthConfig, type DockerConfig } from "../docker-config.js";
 import type { Engine } from "../engine-client.js";
@@ -50,7 +51,7 @@ async function sharedKey(contextDir: string, config: DockerConfig): Promise<stri
   try {
     node = (await readFile(join(config.dir, ".buildNodeID"), "utf8")).trim();
   } catch {
-    node = (await import("node:os")).hostname();
+    node = hostname();
   }
   return createHash("sha256").update(`${node}:${contextDir}`).digest("hex");
 }

@@ -108,7 +108,6 @@ export async function walkPackets(tree: SyncTree, filter: WalkFilter): Promise<W
     }
     // The entries are stat'ed together, as they are met: the walk is bound by these calls' latency.
     const stats = new Map<string, Promise<TreeStat | Error>>();
-    const statOfEntry = (path: string) => stats.get(path) ?? tree.lstat(path).catch((e: unknown) => e as Error);
     for (const { name } of entries) {
       const path = dir ? dir + "/" + name : name;
       stats.set(path, tree.lstat(path).catch((e: unknown) => e as Error));
@@ -146,7 +145,7 @@ export async function walkPackets(tree: SyncTree, filter: WalkFilter): Promise<W
         if (isDirectory) yield* visit(path, [...ancestors, { path, include: includeMatches, exclude: excludeMatches, sent: false }]);
         continue;
       }
-      const st = await statOfEntry(path);
+      const st = await stats.get(path)!;
       if (st instanceof Error) {
         if (isMissing(st)) continue;
         yield { kind: "error", path, message: `cannot stat it: ${ioReason(st)}` };
