@@ -42,7 +42,11 @@ for (const [key, owners] of aliasOwners) {
 export const RULES: readonly Rule[] = linkRules(ALL, OVERLAPS, sharedNames).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 const byKey = new Map<string, Rule>();
+// Keys as the registry spells them: findings name their rule by code, and the language server looks up
+// each finding of a large file on every keystroke.
+const bySpelling = new Map<string, Rule>();
 const register = (key: string, rule: Rule) => {
+  bySpelling.set(key, rule);
   const k = key.toLowerCase();
   const existing = byKey.get(k);
   if (existing && existing !== rule) throw new Error(`bug: '${key}' names both ${existing.code} and ${rule.code}`);
@@ -56,5 +60,5 @@ for (const standIn of standIns) for (const key of [standIn.code, standIn.name]) 
 
 /** The rule a code, name or alias names (case-insensitive), if any; a shared alias names a stand-in. */
 export function findRule(key: string): Rule | undefined {
-  return byKey.get(key.trim().toLowerCase());
+  return bySpelling.get(key) ?? byKey.get(key.trim().toLowerCase());
 }

@@ -30,13 +30,20 @@ export interface Reparsed extends Parsed {
 
 /** The one span where two texts differ: old [start, oldEnd) against new [start, newEnd). */
 export function textChange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
-  let start = 0;
+  // Every keystroke compares two copies of the document: whole chunks are compared by the engine (as
+  // substrings, without copying), characters only within the chunk where they differ.
   const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + CHUNK <= max && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = max - start; // the common suffix may not overlap the common prefix
   let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  while (tail + CHUNK <= room && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
+
+const CHUNK = 256;
 
 /** The new text's tree and diagnostics, made from the previous ones; null when only a full parse can tell. */
 export function reparse(previous: Parsed, text: string, index: LineIndex): Reparsed | null {
