@@ -1,7 +1,6 @@
-// vscode-languageserver at run time. It is CommonJS: imported from an ES module, Node scans it and
-// every module it re-exports for export names (cjs-module-lexer), which took longer than all the
-// rest of the server's start-up; require() loads it without the scan.
-import { createRequire } from "node:module";
-import type * as Lsp from "vscode-languageserver/node";
+// vscode-languageserver at run time, imported statically so that esbuild bundles it into the CLI
+// (scripts/bundle-cli.mjs): loaded from node_modules, its twenty-odd CommonJS files were compiled
+// afresh at every start, while in the bundle they are covered by the CLI's code cache.
+import lsp from "vscode-languageserver/node";
 
-export const lsp = createRequire(import.meta.url)("vscode-languageserver/node") as typeof Lsp;
+export { lsp };

@@ -23,7 +23,7 @@ function run(command: string, args: string[], options: SpawnSyncOptions & { inpu
 
 beforeAll(() => {
   // npm test builds dist/ before vitest runs; packing it as it is (--ignore-scripts) saves a second build.
-  if (!existsSync(root + "dist/cli/run.js")) throw new Error("dist/ is not built: run npm run build first");
+  if (!existsSync(root + "dist/cli/dflint.cjs")) throw new Error("dist/ is not built: run npm run build first");
   const packed = run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", temp], { cwd: root });
   if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.err}`);
   const [info] = JSON.parse(packed.out) as [{ filename: string; files: { path: string }[] }];
@@ -40,12 +40,12 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe("npm pack", () => {
   it("holds the CLI, the library with its types, and the rule docs, and nothing else", () => {
-    const shipped = /^(package\.json|README\.md|LICENSE|bin\/dflint\.js|dist\/cli\/[\w-]+\.js|dist\/(src|grammar)\/[\w/.-]+\.(js|d\.ts)|docs\/rules\/[\w-]+\.md)$/;
+    const shipped = /^(package\.json|README\.md|LICENSE|bin\/(dflint\.js|package\.json)|dist\/cli\/(dflint\.cjs|code-cache-(cli|lsp)\.bin)|dist\/(src|grammar)\/[\w/.-]+\.(js|d\.ts)|docs\/rules\/[\w-]+\.md)$/;
     expect(files.filter((f) => !shipped.test(f))).toEqual([]);
     for (const left of [/^test\//, /^fixtures\//, /^bench\//, /^scripts\//, /^grammar\//, /^src\//, /^dist\/src\/(cli|lsp)\//, /\.test\./]) {
       expect(files.filter((f) => left.test(f)), `${left} is not for users`).toEqual([]);
     }
-    for (const needed of ["bin/dflint.js", "dist/cli/run.js", "dist/src/index.js", "dist/src/index.d.ts", "docs/rules/README.md", ...RULES.map((r) => `docs/rules/${r.code}.md`)]) {
+    for (const needed of ["bin/dflint.js", "bin/package.json", "dist/cli/dflint.cjs", "dist/src/index.js", "dist/src/index.d.ts", "docs/rules/README.md", ...RULES.map((r) => `docs/rules/${r.code}.md`)]) {
       expect(files).toContain(needed);
     }
     for (const target of Object.values(pkg.exports["."]!)) expect(files).toContain(posix.normalize(target));
