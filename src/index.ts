@@ -12,7 +12,7 @@ export type * from "./model/model.js";
 export { lint, effectiveLevel, type Finding, type LintOptions, type LintResult } from "./lint/engine.js";
 export { applyFixes } from "./lint/apply-fixes.js";
 export { fixAll, type FixAllOptions, type FixAllResult } from "./lint/fix-all.js";
-export { RULES, findRule } from "./lint/registry.js";
+export { RULES, findRule, findRules } from "./lint/registry.js";
 export { DEFAULT_SETTINGS, type LintSettings, type LabelType } from "./lint/settings.js";
 export type { Rule, RuleMeta, Level, TextEdit, FixInfo, FixChange } from "./lint/rule.js";
 export { format, type FormatResult } from "./format/format.js";

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { distance } from "../lint/config.js";
-import { findRule, RULES } from "../lint/registry.js";
+import { findRules, RULES } from "../lint/registry.js";
 import type { Rule } from "../lint/rule.js";
 import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
@@ -38,16 +38,17 @@ export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
   }
   const rules: Rule[] = [];
   for (const name of names) {
-    const rule = findRule(name);
-    if (!rule && /^SC\d+$/i.test(name)) {
+    const named = findRules(name);
+    if (named.length === 0 && /^SC\d+$/i.test(name)) {
       io.err(`dflint rules: ${name.toUpperCase()} is ShellCheck's: https://www.shellcheck.net/wiki/${name.toUpperCase()}\n${SHELLCHECK_NOTE}\n`);
       return 2;
     }
-    if (!rule) {
+    if (named.length === 0) {
       io.err(`dflint rules: no rule is named '${name}'${suggest(name)}; dflint rules lists them all\n`);
       return 2;
     }
-    rules.push(rule);
+    // A BuildKit check that several hadolint rules serve (MultipleInstructionsDisallowed) names each of them.
+    rules.push(...named);
   }
   if (format === "json") io.out(JSON.stringify(rules.length === 1 ? ruleJson(rules[0]!) : rules.map(ruleJson), null, 2) + "\n");
   else io.out(rules.map(doc).join("\n"));
@@ -98,7 +99,7 @@ function doc(rule: Rule): string {
   ].join("\n");
 }
 
-// The rule's page (docs/rules/CODE.md), shipped in the package; stand-ins for shared names have none.
+// The rule's page (docs/rules/CODE.md), shipped in the package.
 function docPage(rule: Rule): string[] {
   const dir = packageInfo()?.dir;
   const page = dir ? join(dir, "docs", "rules", `${rule.code}.md`) : null;

@@ -5,7 +5,7 @@
 // ignored `ignore:` (for `ignored:`) would turn nothing off and nobody would notice.
 import { createRequire } from "node:module";
 import { isIndentWidth, MAX_INDENT, type FormatOptions } from "../format/format-options.js";
-import { findRule } from "./registry.js";
+import { findRules } from "./registry.js";
 import type { Level } from "./rule.js";
 import type { LabelType, LintSettings } from "./settings.js";
 
@@ -231,14 +231,14 @@ function stringList(v: unknown, key: string, what: string): string[] {
   });
 }
 
-/** Rule codes, names or aliases; each known one becomes its rule's code. */
+/** Rule codes, names or aliases; each known one becomes its rule's code (a shared alias, each of its rules' codes). */
 function ruleList(v: unknown, key: string, note: (key: string, name: string) => void, allowAll = false): string[] {
-  return stringList(v, key, "rule codes like 'DL3008'").map((name) => {
-    if (allowAll && name.toLowerCase() === "all") return "all";
-    const rule = findRule(name);
-    if (rule) return rule.code;
+  return stringList(v, key, "rule codes like 'DL3008'").flatMap((name) => {
+    if (allowAll && name.toLowerCase() === "all") return ["all"];
+    const rules = findRules(name);
+    if (rules.length) return rules.map((r) => r.code);
     note(key, name);
-    return name;
+    return [name];
   });
 }
 
@@ -253,8 +253,8 @@ export function resolveRuleNames(items: readonly string[]): { codes: string[]; u
     for (const part of item.split(",")) {
       const name = part.trim();
       if (!name) continue;
-      const rule = findRule(name);
-      if (rule) codes.push(rule.code);
+      const rules = findRules(name);
+      if (rules.length) codes.push(...rules.map((r) => r.code));
       else {
         if (name.toLowerCase() !== "all") unknown.push(name);
         codes.push(name);

@@ -9,8 +9,8 @@ import { instructionAt } from "../syntax/instruction-at.js";
 import { LineIndex } from "../syntax/line-index.js";
 import { parse } from "../syntax/parse.js";
 import type { Dockerfile, Instruction, Range } from "../syntax/tree.js";
-import { findRule, RULES } from "./registry.js";
-import type { Level, Rule, RuleContext, TextEdit } from "./rule.js";
+import { findRule, overlapOf, RULES } from "./registry.js";
+import type { Level, Report, Rule, RuleContext, TextEdit } from "./rule.js";
 import { DEFAULT_SETTINGS, type LintSettings } from "./settings.js";
 import { lintShells } from "./shell-pragma.js";
 import { checkShellScripts } from "./shellcheck.js";
@@ -48,6 +48,8 @@ export interface LintResult {
   /** Why ShellCheck's findings are missing, when the hook failed. */
   shellcheckError?: string;
 }
+
+const rangeKey = (r: Report) => `${r.range.start.offset}:${r.range.end.offset}`;
 
 const ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2, style: 3 };
 
@@ -107,9 +109,15 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
     return s;
   };
 
+  // A rule that overlaps another (registry OVERLAPS) keeps its reports until both have run; it runs even when
+  // off, as long as its partner is on, since turning either off silences what both find.
+  const held = new Map<Rule, { level: Level | null; reports: Report[] }>();
   for (const rule of RULES) {
     const level = effectiveLevel(rule, settings, suppressions.experimental);
-    if (!level) continue;
+    const partner = overlapOf(rule);
+    if (!level && !(partner && effectiveLevel(partner.rule, settings, suppressions.experimental))) continue;
+    const reports: Report[] = [];
+    if (partner) held.set(rule, { level, reports });
     const context: RuleContext = {
       text,
       tree,
@@ -117,13 +125,28 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
       settings,
       scripts,
       shellAt,
-      report: (r) => emit(rule, level, r.message, r.range, r.edits),
+      report: partner ? (r) => void reports.push(r) : (r) => emit(rule, level!, r.message, r.range, r.edits),
     };
     try {
       rule.check(context);
     } catch (e) {
+      reports.length = 0;
       const internal = findRule("DF099")!;
       emit(internal, "error", `Rule ${rule.code} (${rule.name}) failed on this file: ${(e as Error)?.message ?? String(e)}. Please report it.`, index.range(0, 0));
+    }
+  }
+  for (const [rule, { level, reports }] of held) {
+    if (!level) continue;
+    const partner = overlapOf(rule)!;
+    const theirs = new Set(held.get(partner.rule)?.reports.map(rangeKey));
+    for (const r of reports) {
+      // A problem both rules find is the shown rule's, and only while the other rule is on there too.
+      if (theirs.has(rangeKey(r))) {
+        if (!partner.isShown) continue;
+        const ins = instructionAt(tree, r.range.start.offset);
+        if (!effectiveLevel(partner.rule, settings, suppressions.experimental) || suppressions.isSuppressed(partner.rule, ins)) continue;
+      }
+      emit(rule, level, r.message, r.range, r.edits);
     }
   }
 

@@ -1,7 +1,7 @@
 // Inline suppression: hadolint's pragmas (`# hadolint ignore=`, `global ignore=`, also spelled
 // `# dflint ...`) and BuildKit's `# check=skip=...` directive with its per-instruction form.
 import type { Dockerfile, Instruction } from "../syntax/tree.js";
-import { findRule } from "./registry.js";
+import { findRules } from "./registry.js";
 import type { Rule } from "./rule.js";
 
 export interface Suppressions {
@@ -18,13 +18,19 @@ const PRAGMA = /^#\s*(?:hadolint|dflint)\s+(global\s+)?ignore\s*=\s*([^#]*?)\s*(
 function ruleCodes(list: string): string[] | null {
   const codes: string[] = [];
   for (const part of list.split(",")) {
-    const rule = findRule(part.trim());
+    const rules = findRules(part.trim());
     // ShellCheck's codes are rules too when ShellCheck runs (see shellcheck-rule.ts).
-    if (!rule && /^SC\d+$/i.test(part.trim())) codes.push(part.trim().toUpperCase());
-    else if (!rule) return null; // hadolint drops a pragma with any unknown code
-    else codes.push(rule.code);
+    if (rules.length === 0 && /^SC\d+$/i.test(part.trim())) codes.push(part.trim().toUpperCase());
+    else if (rules.length === 0) return null; // hadolint drops a pragma with any unknown code
+    else codes.push(...rules.map((r) => r.code)); // a shared alias silences each rule that has it
   }
   return codes;
+}
+
+// The codes `# check=` names: a rule's code, each rule of a shared check name, or the name as given.
+function checkCodes(name: string): string[] {
+  const rules = findRules(name);
+  return rules.length ? rules.map((r) => r.code) : [name];
 }
 
 // Checks about the whole file, which BuildKit configures only with the file-level directive:
@@ -53,8 +59,8 @@ function parseCheck(value: string): CheckOptions | null {
     if (eq < 0) return null;
     const key = part.slice(0, eq).trim();
     const names = part.slice(eq + 1).split(",").map((s) => s.trim()).filter(Boolean);
-    if (key === "skip") for (const n of names) n === "all" ? (options.skipAll = true) : options.skip.add(findRule(n)?.code ?? n);
-    else if (key === "experimental") for (const n of names) options.experimental.add(n === "all" ? "all" : (findRule(n)?.code ?? n));
+    if (key === "skip") for (const n of names) n === "all" ? (options.skipAll = true) : checkCodes(n).forEach((c) => options.skip.add(c));
+    else if (key === "experimental") for (const n of names) n === "all" ? options.experimental.add("all") : checkCodes(n).forEach((c) => options.experimental.add(c));
     else if (key === "error") options.error = names[0] === "true";
     else return null;
   }

@@ -2,7 +2,7 @@
 // `# check=` comments, variables (where declared, and their value at that point when known),
 // stages, and image references (registry, repository, tag, digest).
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver-types";
-import { findRule } from "../lint/registry.js";
+import { findRules } from "../lint/registry.js";
 import { parseImageReference, type ImageReference } from "../model/image-reference.js";
 import type { Declaration, Model, Stage } from "../model/model.js";
 import { readMountFields } from "../syntax/mount-options.js";
@@ -76,9 +76,10 @@ function codeAt(analysis: DocumentAnalysis, list: string, start: number, offset:
     const name = part.trim().split(/\s/)[0] ?? "";
     const from = at + lead;
     if (name && offset >= from && offset <= from + name.length) {
-      const rule = findRule(name);
+      const rules = findRules(name);
       const range = analysis.index.range(from, from + name.length);
-      return markdown(rule ? ruleMarkdown(rule, analysis.settings.ruleDocs) : `No rule is named ${code(name)}; this pragma is ignored (hadolint drops a pragma with an unknown code).`, range);
+      const docs = rules.map((r) => ruleMarkdown(r, analysis.settings.ruleDocs)).join("\n\n---\n\n");
+      return markdown(docs || `No rule is named ${code(name)}; this pragma is ignored (hadolint drops a pragma with an unknown code).`, range);
     }
     at += part.length + 1;
   }
@@ -92,11 +93,11 @@ function checkNameAt(text: string, valueRange: Range, offset: number, docs?: str
   for (let m = re.exec(value); m; m = re.exec(value)) {
     const from = valueRange.start.offset + m.index;
     if (offset < from || offset > from + m[0].length) continue;
-    const rule = findRule(m[0]);
-    if (!rule) return null;
+    const rules = findRules(m[0]);
+    if (rules.length === 0) return null;
     const start = { ...valueRange.start, offset: from, character: valueRange.start.character + m.index };
     const end = { ...start, offset: from + m[0].length, character: start.character + m[0].length };
-    return { contents: { kind: MarkupKind.Markdown, value: ruleMarkdown(rule, docs) }, range: lspRange({ start, end }) };
+    return { contents: { kind: MarkupKind.Markdown, value: rules.map((r) => ruleMarkdown(r, docs)).join("\n\n---\n\n") }, range: lspRange({ start, end }) };
   }
   return null;
 }
