@@ -5,6 +5,7 @@ import type { Range } from "../../syntax/tree.js";
 import { goField, goSlice, goSpan, goString, goType, walkStatements } from "./go-node.js";
 import type { ScriptSource } from "./script-source.js";
 import { scriptRanges } from "./script-ranges.js";
+import { ScriptWord } from "./script-word.js";
 import { simpleCommand } from "./simple-command.js";
 import type { ShellWord, SimpleCommand } from "./types.js";
 import { utf16Offsets } from "./utf8-offsets.js";
@@ -21,7 +22,9 @@ export function collectCommands(file: GoValue, script: ScriptSource, index: Line
   };
   const word = (w: GoValue, value: string | null): ShellWord => {
     const [s, e] = goSpan(w);
-    return { text: script.text.slice(toUtf16(s), toUtf16(e)), value, range: range(s, e) };
+    const start = toUtf16(s);
+    const end = toUtf16(e);
+    return new ScriptWord(script.text.slice(start, end), value, toRange, start, end);
   };
 
   const commands: SimpleCommand[] = [];

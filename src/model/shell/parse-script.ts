@@ -7,6 +7,7 @@ import type { ScriptSource } from "./script-source.js";
 import { quickRead, type QuickScript } from "./quick-read.js";
 import { filePipes } from "./script-pipes.js";
 import { scriptRanges } from "./script-ranges.js";
+import { ScriptWord } from "./script-word.js";
 import { parseShell } from "./shell-parser.js";
 import { simpleCommand } from "./simple-command.js";
 import type { RunScript, ShellWord, SimpleCommand } from "./types.js";
@@ -63,11 +64,9 @@ function quickCommands(quick: QuickScript, script: ScriptSource, index: LineInde
   const text = script.text;
   return quick.commands.map((c) => {
     // Quote removal only ever shortens a word: a value as long as the word is the word as written.
-    const words: ShellWord[] = c.words.map((w) => ({
-      text: w.value !== null && w.value.length === w.end - w.start ? w.value : text.slice(w.start, w.end),
-      value: w.value,
-      range: range(w.start, w.end),
-    }));
+    const words: ShellWord[] = c.words.map(
+      (w) => new ScriptWord(w.value !== null && w.value.length === w.end - w.start ? w.value : text.slice(w.start, w.end), w.value, range, w.start, w.end),
+    );
     return simpleCommand(words, c.assignments.map(([s, e]) => text.slice(s, e)), range(c.start, c.end));
   });
 }
