@@ -48,9 +48,11 @@ try {
   process.stderr.write(`dflint: cannot read ${BUNDLE} (${e.code ?? e.message}); run npm run build\n`);
   process.exit(2);
 }
-const source = bytes.toString("utf8");
+// The build escapes what esbuild leaves of non-ASCII (scripts/bundle-cli.mjs): Latin-1 is the fast decoding.
+const source = require("node:buffer").isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 // zlib.crc32 came in Node 20.15; without it the cache's integrity cannot be checked cheaply, so none is used.
 const crc32 = setting === "off" ? undefined : require("node:zlib").crc32;
+if (setting === "debug" && !crc32) report("none: this Node has no zlib.crc32 (20.15 and later have)");
 const bundleCrc = crc32 ? crc32(bytes) : 0;
 const userCache = crc32 && !writeTo ? userCachePath() : null;
 

@@ -8,6 +8,7 @@
 // compiled from the cache with the rest. Left in node_modules and required on use: the Docker transport,
 // protobuf and tar (build only), yaml (only when a config file is found) and mvdan-sh (1.5 MB, first use).
 import { build } from "esbuild";
+import ts from "typescript";
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { makeCodeCaches } from "./code-cache.mjs";
@@ -16,6 +17,57 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 const pkg = JSON.parse(readFileSync(root + "package.json", "utf8"));
 const BUNDLED = new Set(["moo", "nearley", "vscode-languageserver", "vscode-languageserver-textdocument", "vscode-languageserver-types"]);
 const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d));
+
+// Node's crypto and child_process take milliseconds to load, and a start rarely needs them: dflint's own
+// --fix and ShellCheck code, and the language server's transport, only call them on some paths. Where the
+// bundle holds one in a variable (`x=require("node:crypto")`, esbuild's form for named imports, read as
+// `x.name` at each use), it gets a stand-in that requires the module on first use.
+const LAZY = /=require\("((?:node:)?(?:crypto|child_process))"\)/g;
+const LAZY_REQUIRE = `var __dflintLazy = (id, m) => new Proxy({}, {
+  get: (_, key) => (m ??= require(id))[key],
+  has: (_, key) => key in (m ??= require(id)),
+  ownKeys: () => Reflect.ownKeys((m ??= require(id))),
+  getOwnPropertyDescriptor: (_, key) => { const d = Reflect.getOwnPropertyDescriptor((m ??= require(id)), key); return d && { ...d, configurable: true }; },
+});`;
+
+function lazyBuiltins(code) {
+  return code.replace(LAZY, (_, id) => `=__dflintLazy(${JSON.stringify(id)})`);
+}
+
+// esbuild escapes non-ASCII characters except in regular expression literals (and tagged templates, whose
+// raw text must stay). One such character makes V8 hold the whole bundle as a two-byte string, which
+// bin/dflint.js must decode as UTF-8 rather than Latin-1 at every start (3 ms). In a regular expression
+// literal a \u escape matches the same; a backslash that escaped the character itself (`\µ`) gives way to it.
+// The literals are found by TypeScript's parser: a `/` alone does not tell a division from a literal.
+function asciiRegExps(code) {
+  if (isAscii(code)) return code;
+  const file = ts.createSourceFile("dflint.cjs", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const literals = [];
+  const visit = (node) => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      if (!isAscii(node.text)) literals.push(node);
+    } else ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = "";
+  let at = 0;
+  for (const node of literals) {
+    const start = node.getStart(file);
+    const escaped = code.slice(start, node.end).replace(/(\\*)([^\0-\x7f])/gu, (_, slashes, char) => {
+      const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+      return kept + [...Array(char.length).keys()].map((i) => "\\u" + char.charCodeAt(i).toString(16).padStart(4, "0")).join("");
+    });
+    out += code.slice(at, start) + escaped;
+    at = node.end;
+  }
+  out += code.slice(at);
+  if (!isAscii(out)) console.warn("bundle-cli: the bundle is not ASCII, so every start decodes it as UTF-8 (a few ms)");
+  return out;
+}
+
+function isAscii(text) {
+  return /^[\0-\x7f]*$/.test(text);
+}
 
 const outdir = root + "dist/cli/";
 const bundle = outdir + "dflint.cjs";
@@ -37,15 +89,15 @@ const result = await build({
   // The sources find their package.json and node_modules from import.meta.url (package-info.ts,
   // createRequire), which a CommonJS file has not: it is the bundle's own URL.
   define: { "import.meta.url": "__dflintBundleUrl" },
-  banner: { js: 'var __dflintBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: ['var __dflintBundleUrl = require("node:url").pathToFileURL(__filename).href;', LAZY_REQUIRE].join("\n") },
 });
-const [output] = result.outputFiles;
-if (/[^\w$.]import\s*\(/.test(output.text)) throw new Error("bundle-cli: the bundle still has an import(), which vm.Script cannot run");
+const text = asciiRegExps(lazyBuiltins(result.outputFiles[0].text));
+if (/[^\w$.]import\s*\(/.test(text)) throw new Error("bundle-cli: the bundle still has an import(), which vm.Script cannot run");
 
 // dflint may be running from this directory meanwhile (other terminals, tests): each file is replaced
 // whole, and a cache of the previous bundle fails bin/dflint.js's checksum until its successor is written.
 mkdirSync(outdir, { recursive: true });
-writeFileSync(bundle + ".tmp", output.contents);
+writeFileSync(bundle + ".tmp", text);
 renameSync(bundle + ".tmp", bundle);
 for (const name of readdirSync(outdir)) {
   if (name !== "dflint.cjs" && !/^code-cache-\w+\.bin$/.test(name)) rmSync(outdir + name, { recursive: true, force: true });
