@@ -52,10 +52,15 @@ export class SettingsResolver {
   }
 
   private async resolve(uri: string): Promise<ResolvedSettings> {
-    const client = await this.clientSettings(uri);
     const path = filePath(uri);
+    // The configuration and ignore files found by default are looked for while the editor answers for its
+    // settings (a round trip), not after: a document's first diagnostics wait for all three. Unused when
+    // the editor's settings name others.
+    const ahead = path ? { file: this.finder.find(dirname(path)), ignore: readDockerignore(dirname(path), path, this.ignoreFiles) } : null;
+    for (const unused of [ahead?.file, ahead?.ignore]) unused?.catch(() => {}); // awaited below when used
+    const client = await this.clientSettings(uri);
     const base = { buildArgs: client.buildArgs ?? {} };
-    if (!path) {
+    if (!path || !ahead) {
       const merged = mergeConfigs(client.config, { settings: base });
       const document: DocumentSettings = { lint: merged.settings, format: merged.formatter, target: client.target, platform: client.platform, ruleDocs: this.ruleDocs };
       return { document, debounce: client.debounce, watched: [] };
@@ -65,7 +70,7 @@ export class SettingsResolver {
     if (client.configFile) {
       const named = isAbsolute(client.configFile) ? client.configFile : resolve(dir, client.configFile);
       file = { path: named, kind: kindOf(named) };
-    } else file = await this.finder.find(dir);
+    } else file = await ahead.file;
     const loaded = await this.finder.load(file);
     let fileConfig = { settings: {} };
     if (loaded.ok) {
@@ -73,7 +78,7 @@ export class SettingsResolver {
       for (const w of loaded.warnings) this.once(w);
     } else this.once(`${loaded.error}; linting with the defaults`);
     const context = client.context ? (isAbsolute(client.context) ? client.context : resolve(dir, client.context)) : dir;
-    const ignore = await readDockerignore(context, path, this.ignoreFiles);
+    const ignore = context === dir ? await ahead.ignore : await readDockerignore(context, path, this.ignoreFiles);
     if (!ignore.ok) this.once(ignore.error);
     const merged = mergeConfigs(fileConfig, client.config, { settings: base });
     const document: DocumentSettings = {

@@ -87,10 +87,14 @@ export function startServer(connection: Connection, info: ServerInfo): void {
         hasRelatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation !== false,
         hasTags: capabilities.textDocument?.publishDiagnostics?.tagSupport !== undefined,
       });
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      const sent = connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
       if (!isExact) scheduler.schedule(uri, EXACT_DELAY, true);
-      // The parse and model of this version, ready for the next edit to build on.
-      else service.prepare(doc, settings);
+      else {
+        // The parse and model of this version, ready for the next edit to build on; made once the
+        // diagnostics are written, which would otherwise wait for it (a tenth of a first start).
+        await sent;
+        if (documents.get(uri)?.version === doc.version) service.prepare(doc, settings);
+      }
     } catch (e) {
       connection.console.error(`dflint: linting ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
     }
