@@ -22,7 +22,7 @@ const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(
 // --fix and ShellCheck code, and the language server's transport, only call them on some paths. Where the
 // bundle holds one in a variable (`x=require("node:crypto")`, esbuild's form for named imports, read as
 // `x.name` at each use), it gets a stand-in that requires the module on first use.
-const LAZY = /=require\("((?:node:)?(?:crypto|child_process))"\)/g;
+const LAZY = /=\s*require\("((?:node:)?(?:crypto|child_process))"\)/g;
 const LAZY_REQUIRE = `var __dflintLazy = (id, m) => new Proxy({}, {
   get: (_, key) => (m ??= require(id))[key],
   has: (_, key) => key in (m ??= require(id)),
