@@ -1,9 +1,10 @@
 // The CLI's V8 code cache (bin/dflint.js) is never a failure point: with no cache, the shipped one, a user
 // cache, or a damaged, foreign or unwritable one, `dflint FILE` prints the same and `dflint lsp` publishes
-// the same diagnostics. Each case runs a copy of the built CLI in a directory of its own, so that its
-// shipped caches can be damaged, and asks DFLINT_CODE_CACHE=debug which cache was used.
+// the same diagnostics. The cases run a copy of the built CLI in a directory of their own, so that its
+// shipped caches can be damaged; they run in order, each from the caches the one before left, and ask
+// DFLINT_CODE_CACHE=debug which cache was used.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -159,7 +160,11 @@ async function firstDiagnostics(extra: Record<string, string> = {}): Promise<{ d
   child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(dockerfile).href;
-  const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => p.uri === uri && resolve(p)));
+  const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+    connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
+      if (p.uri === uri) resolve(p);
+    }),
+  );
   connection.onNotification("window/logMessage", () => {});
   connection.listen();
   // "close": the exit code, and standard error read to its end.
