@@ -41,7 +41,9 @@ export const MOUNT_KEYS = [
   "id", "sharing", "required", "size", "mode", "uid", "gid", "env",
 ] as const;
 
-const GO_DURATION = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+// Go's time.ParseDuration. Its `µs` and `μs` never match here: BuildKit reads flag values byte by byte, so
+// the value it parses holds the UTF-8 bytes of `µ` as two characters (see extractFlags), and rejects it.
+const GO_DURATION = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|ms|s|m|h))+$/;
 
 /** Checks the flags of an instruction (and of its ONBUILD trigger). */
 export function checkFlags(ins: Instruction, text: string, index: LineIndex, out: Diagnostic[]): void {
@@ -95,7 +97,10 @@ export function checkFlags(ins: Instruction, text: string, index: LineIndex, out
       case "duration":
         if (v === null) report(SYNTAX_PROBLEMS.invalidFlagValue, `Flag '--${flag.name}' needs a duration such as '--${flag.name}=30s'.`);
         else if (v !== "" && v !== "0" && !GO_DURATION.test(v)) {
-          report(SYNTAX_PROBLEMS.invalidFlagValue, `Flag '--${flag.name}' expects a duration such as 30s or 1m30s, not '${v}'.`, valueRange);
+          // The message quotes the value as written, not the bytes BuildKit made of it.
+          const written = text.slice(valueRange.start.offset, valueRange.end.offset);
+          const why = /[^\x00-\x7f]/.test(written) ? ` BuildKit reads flag values as bytes, so only ASCII units work${/[µμ]s/.test(written) ? " (write 'us' for 'µs')" : ""}.` : "";
+          report(SYNTAX_PROBLEMS.invalidFlagValue, `Flag '--${flag.name}' expects a duration such as 30s or 1m30s, not '${written}'.${why}`, valueRange);
         } else if (v.startsWith("-") && /[1-9]/.test(v)) {
           report(SYNTAX_PROBLEMS.invalidFlagValue, `Flag '--${flag.name}' cannot be negative.`, valueRange);
         } else if (v !== "" && durationMs(v) > 0 && durationMs(v) < 1) {
@@ -236,9 +241,9 @@ function canonicalKey(key: string): string {
 }
 
 function durationMs(v: string): number {
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
   let total = 0;
-  for (const m of v.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(m[1]) * units[m[2]!]!;
+  for (const m of v.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|ms|s|m|h)/g)) total += Number(m[1]) * units[m[2]!]!;
   return total;
 }
 

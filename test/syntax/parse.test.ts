@@ -186,6 +186,15 @@ describe("flags", () => {
     expect(only("FROM a\nSTOPSIGNAL --x SIGTERM\nHEALTHCHECK --y NONE\n").diagnostics).toEqual([]);
     expect(codes(only("FROM a\nHEALTHCHECK --interval=5x CMD true\n").diagnostics)).toEqual(["DF005"]);
   });
+
+  it("rejects a duration in µs, as BuildKit does (it reads flags as bytes), quoting it as written", () => {
+    const [d, ...rest] = only("FROM a\nHEALTHCHECK --interval=5µs CMD true\n").diagnostics;
+    expect(rest).toEqual([]);
+    expect(d!.code).toBe("DF005");
+    expect(d!.message).toContain("not '5µs'");
+    expect(d!.message).toContain("write 'us'");
+    expect(only("FROM a\nHEALTHCHECK --interval=5us CMD true\n").diagnostics.map((x) => x.message)).toEqual(["Flag '--interval' cannot be less than 1ms."]);
+  });
 });
 
 describe("JSON and shell form", () => {
