@@ -1,79 +1,69 @@
 // BuildKit's progress messages: the `moby.buildkit.trace` aux of a version=2 build is the base64 of a
-// protobuf moby.buildkit.v1.StatusResponse. Decoded with protobufjs from the message definitions.
-//
-// The definitions below are the subset of BuildKit's api/services/control/control.proto and
-// solver/pb/ops.proto that StatusResponse needs (field names and numbers as upstream; gogoproto
-// options dropped; google.protobuf.Timestamp written out). BuildKit is Copyright The BuildKit
-// Authors, licensed under the Apache License, Version 2.0.
-import protobuf from "protobufjs";
+// protobuf moby.buildkit.v1.StatusResponse. Decoded with protobufjs from the message definitions, given
+// as its JSON descriptor: protobufjs/light builds the types from it without the .proto parser, which
+// was a tenth of a small build's start. buildkit-status.proto beside this file is the upstream text
+// they come from, and test/build/proto-descriptors.test.ts holds the two to each other.
+import protobuf from "protobufjs/light.js";
 
-const STATUS_PROTO = `
-syntax = "proto3";
-package moby.buildkit.v1;
-
-message StatusResponse {
-  repeated Vertex vertexes = 1;
-  repeated VertexStatus statuses = 2;
-  repeated VertexLog logs = 3;
-  repeated VertexWarning warnings = 4;
-}
-message Vertex {
-  string digest = 1;
-  repeated string inputs = 2;
-  string name = 3;
-  bool cached = 4;
-  Timestamp started = 5;
-  Timestamp completed = 6;
-  string error = 7;
-  ProgressGroup progressGroup = 8;
-}
-message VertexStatus {
-  string ID = 1;
-  string vertex = 2;
-  string name = 3;
-  int64 current = 4;
-  int64 total = 5;
-  Timestamp timestamp = 6;
-  Timestamp started = 7;
-  Timestamp completed = 8;
-}
-message VertexLog {
-  string vertex = 1;
-  Timestamp timestamp = 2;
-  int64 stream = 3;
-  bytes msg = 4;
-}
-message VertexWarning {
-  string vertex = 1;
-  int64 level = 2;
-  bytes short = 3;
-  repeated bytes detail = 4;
-  string url = 5;
-  SourceInfo info = 6;
-  repeated Range ranges = 7;
-}
-message ProgressGroup {
-  string id = 1;
-  string name = 2;
-  bool weak = 3;
-}
-message SourceInfo {
-  string filename = 1;
-  bytes data = 2;
-}
-message Range {
-  Position start = 1;
-  Position end = 2;
-}
-message Position {
-  int32 line = 1;
-  int32 character = 2;
-}
-message Timestamp {
-  int64 seconds = 1;
-  int32 nanos = 2;
-}
-`;
+/** The messages of buildkit-status.proto (package moby.buildkit.v1), as protobufjs JSON. */
+export const STATUS_MESSAGES = {
+  StatusResponse: {
+    fields: {
+      vertexes: { rule: "repeated", type: "Vertex", id: 1 },
+      statuses: { rule: "repeated", type: "VertexStatus", id: 2 },
+      logs: { rule: "repeated", type: "VertexLog", id: 3 },
+      warnings: { rule: "repeated", type: "VertexWarning", id: 4 },
+    },
+  },
+  Vertex: {
+    fields: {
+      digest: { type: "string", id: 1 },
+      inputs: { rule: "repeated", type: "string", id: 2 },
+      name: { type: "string", id: 3 },
+      cached: { type: "bool", id: 4 },
+      started: { type: "Timestamp", id: 5 },
+      completed: { type: "Timestamp", id: 6 },
+      error: { type: "string", id: 7 },
+      progressGroup: { type: "ProgressGroup", id: 8 },
+    },
+  },
+  VertexStatus: {
+    fields: {
+      ID: { type: "string", id: 1 },
+      vertex: { type: "string", id: 2 },
+      name: { type: "string", id: 3 },
+      current: { type: "int64", id: 4 },
+      total: { type: "int64", id: 5 },
+      timestamp: { type: "Timestamp", id: 6 },
+      started: { type: "Timestamp", id: 7 },
+      completed: { type: "Timestamp", id: 8 },
+    },
+  },
+  VertexLog: {
+    fields: {
+      vertex: { type: "string", id: 1 },
+      timestamp: { type: "Timestamp", id: 2 },
+      stream: { type: "int64", id: 3 },
+      msg: { type: "bytes", id: 4 },
+    },
+  },
+  VertexWarning: {
+    fields: {
+      vertex: { type: "string", id: 1 },
+      level: { type: "int64", id: 2 },
+      short: { type: "bytes", id: 3 },
+      detail: { rule: "repeated", type: "bytes", id: 4 },
+      url: { type: "string", id: 5 },
+      info: { type: "SourceInfo", id: 6 },
+      ranges: { rule: "repeated", type: "Range", id: 7 },
+    },
+  },
+  ProgressGroup: { fields: { id: { type: "string", id: 1 }, name: { type: "string", id: 2 }, weak: { type: "bool", id: 3 } } },
+  SourceInfo: { fields: { filename: { type: "string", id: 1 }, data: { type: "bytes", id: 2 } } },
+  Range: { fields: { start: { type: "Position", id: 1 }, end: { type: "Position", id: 2 } } },
+  Position: { fields: { line: { type: "int32", id: 1 }, character: { type: "int32", id: 2 } } },
+  Timestamp: { fields: { seconds: { type: "int64", id: 1 }, nanos: { type: "int32", id: 2 } } },
+};
 
 export interface Vertex {
   digest: string;
@@ -131,7 +121,7 @@ const text = (b: Uint8Array | undefined | null) => (b ? Buffer.from(b).toString(
 
 /** Decodes one `moby.buildkit.trace` aux value; null when it is not a StatusResponse. */
 export function decodeStatus(base64: string): StatusResponse | null {
-  type ??= protobuf.parse(STATUS_PROTO, { keepCase: true }).root.lookupType("moby.buildkit.v1.StatusResponse");
+  type ??= protobuf.Root.fromJSON({ nested: STATUS_MESSAGES }).lookupType("StatusResponse");
   let m: Record<string, unknown[]>;
   try {
     m = type.decode(Buffer.from(base64, "base64")) as unknown as Record<string, unknown[]>;

@@ -1,71 +1,44 @@
 // The protobuf messages of the BuildKit session services dflint serves, decoded and encoded with
-// protobufjs from their definitions: fsutil's Packet and Stat (tonistiigi/fsutil types/wire.proto and
-// stat.proto), gRPC's health check (grpc/health/v1/health.proto), and BuildKit's Auth and Secrets
-// (session/auth/auth.proto, session/secrets/secrets.proto). Field names and numbers as upstream;
-// gogoproto and vtproto options dropped. fsutil and BuildKit are licensed under the Apache License 2.0.
-import protobuf from "protobufjs";
+// protobufjs from their definitions: fsutil's Packet and Stat (fsutil-packet.proto), and gRPC's health
+// check with BuildKit's Auth and Secrets (session-services.proto). The definitions are given as JSON
+// descriptors, from which protobufjs/light builds the types without its .proto parser (a tenth of a
+// small build's start); the .proto files beside this one are the upstream text they come from, and
+// test/build/proto-descriptors.test.ts holds the two to each other.
+import protobuf from "protobufjs/light.js";
 
-const PROTO = `
-syntax = "proto3";
+/** The messages of fsutil-packet.proto (package fsutil.types), as protobufjs JSON. */
+export const PACKET_MESSAGES = {
+  Packet: {
+    fields: { type: { type: "PacketType", id: 1 }, stat: { type: "Stat", id: 2 }, ID: { type: "uint32", id: 3 }, data: { type: "bytes", id: 4 } },
+    nested: {
+      PacketType: { values: { PACKET_STAT: 0, PACKET_REQ: 1, PACKET_DATA: 2, PACKET_FIN: 3, PACKET_ERR: 4, PACKET_HASH_REQ: 5, PACKET_HASH: 6 } },
+    },
+  },
+  Stat: {
+    fields: {
+      path: { type: "string", id: 1 },
+      mode: { type: "uint32", id: 2 },
+      uid: { type: "uint32", id: 3 },
+      gid: { type: "uint32", id: 4 },
+      size: { type: "int64", id: 5 },
+      modTime: { type: "int64", id: 6 },
+      linkname: { type: "string", id: 7 },
+      devmajor: { type: "int64", id: 8 },
+      devminor: { type: "int64", id: 9 },
+      xattrs: { keyType: "string", type: "bytes", id: 10 },
+    },
+  },
+};
 
-package fsutil.types;
-
-message Packet {
-  enum PacketType {
-    PACKET_STAT = 0;
-    PACKET_REQ = 1;
-    PACKET_DATA = 2;
-    PACKET_FIN = 3;
-    PACKET_ERR = 4;
-    PACKET_HASH_REQ = 5;
-    PACKET_HASH = 6;
-  }
-  PacketType type = 1;
-  Stat stat = 2;
-  uint32 ID = 3;
-  bytes data = 4;
-}
-
-message Stat {
-  string path = 1;
-  uint32 mode = 2;
-  uint32 uid = 3;
-  uint32 gid = 4;
-  int64 size = 5;
-  int64 modTime = 6;
-  string linkname = 7;
-  int64 devmajor = 8;
-  int64 devminor = 9;
-  map<string, bytes> xattrs = 10;
-}
-`;
-
-const SERVICES_PROTO = `
-syntax = "proto3";
-
-package session;
-
-message HealthCheckRequest {
-  string service = 1;
-}
-message HealthCheckResponse {
-  int32 status = 1;
-}
-message CredentialsRequest {
-  string Host = 1;
-}
-message CredentialsResponse {
-  string Username = 1;
-  string Secret = 2;
-}
-message GetSecretRequest {
-  string ID = 1;
-  map<string, string> annotations = 2;
-}
-message GetSecretResponse {
-  bytes data = 1;
-}
-`;
+/** The messages of session-services.proto (package session), as protobufjs JSON. */
+export const SERVICE_MESSAGES = {
+  HealthCheckRequest: { fields: { service: { type: "string", id: 1 } } },
+  HealthCheckResponse: { fields: { status: { type: "int32", id: 1 } } },
+  CredentialsRequest: { fields: { Host: { type: "string", id: 1 } } },
+  CredentialsResponse: { fields: { Username: { type: "string", id: 1 }, Secret: { type: "string", id: 2 } } },
+  GetSecretRequest: { fields: { ID: { type: "string", id: 1 }, annotations: { keyType: "string", type: "string", id: 2 } } },
+  GetSecretResponse: { fields: { data: { type: "bytes", id: 1 } } },
+};
 
 export const PacketType = { STAT: 0, REQ: 1, DATA: 2, FIN: 3, ERR: 4 } as const;
 
@@ -102,15 +75,15 @@ let types: Types | null = null;
 
 function load(): Types {
   if (types) return types;
-  const fs = protobuf.parse(PROTO, { keepCase: true }).root;
-  const services = protobuf.parse(SERVICES_PROTO, { keepCase: true }).root;
+  const fs = protobuf.Root.fromJSON({ nested: PACKET_MESSAGES });
+  const services = protobuf.Root.fromJSON({ nested: SERVICE_MESSAGES });
   types = {
-    packet: fs.lookupType("fsutil.types.Packet"),
-    healthResponse: services.lookupType("session.HealthCheckResponse"),
-    credentialsRequest: services.lookupType("session.CredentialsRequest"),
-    credentialsResponse: services.lookupType("session.CredentialsResponse"),
-    secretRequest: services.lookupType("session.GetSecretRequest"),
-    secretResponse: services.lookupType("session.GetSecretResponse"),
+    packet: fs.lookupType("Packet"),
+    healthResponse: services.lookupType("HealthCheckResponse"),
+    credentialsRequest: services.lookupType("CredentialsRequest"),
+    credentialsResponse: services.lookupType("CredentialsResponse"),
+    secretRequest: services.lookupType("GetSecretRequest"),
+    secretResponse: services.lookupType("GetSecretResponse"),
   };
   return types;
 }
