@@ -8,6 +8,10 @@
 # which is quadratic for an instruction with many words. The grammar is unambiguous, so an
 # extended list is never shared by a parse that survives.
 #
+# Postprocessors read token types only, and a pair's separator (pairsForm): the parser remembers one shape
+# per token-type sequence and refills it with each instruction's tokens (src/syntax/shape-memo.ts). A
+# postprocessor that reads other token values must add them to that memo's key.
+#
 # Compiled to grammar/dockerfile.ts by `npm run grammar`; a test fails when that file is stale.
 
 @preprocessor typescript

@@ -9,6 +9,7 @@ import { buildInstruction, LineMap, token } from "./build-tree.js";
 import { checkFlags } from "./check-flags.js";
 import { LineIndex } from "./line-index.js";
 import { scan } from "./scan.js";
+import { memoShape } from "./shape-memo.js";
 import { SYNTAX_PROBLEMS, type SyntaxProblemInfo } from "./syntax-problems.js";
 import type { Diagnostic, Directive, Dockerfile, Instruction, Range, SyntaxNode } from "./tree.js";
 import { INSTRUCTION_NAMES } from "./split-instruction.js";
@@ -87,7 +88,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
       continue;
     }
     const scannedInstruction = item.instruction;
-    const shape = runGrammar(scannedInstruction.split.tokens);
+    const shape = memoShape(scannedInstruction.split.tokens, runGrammar);
     if (!shape) {
       const first = scannedInstruction.pieces[0]!.start;
       const last = scannedInstruction.pieces[scannedInstruction.pieces.length - 1]!.end;
@@ -135,7 +136,7 @@ function binaryTree(text: string, index: LineIndex): Dockerfile {
 }
 
 /** The grammar's shape of one instruction's tokens; null if the grammar rejects them (a bug). */
-function runGrammar(tokens: ReadonlyArray<{ type: string }>): InstructionShape | null {
+export function runGrammar(tokens: ReadonlyArray<{ type: string }>): InstructionShape | null {
   try {
     parser.restore(firstColumn);
     tokenStream.load(tokens);
