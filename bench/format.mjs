@@ -2,7 +2,7 @@
 // is at least half the parser's throughput (format parses the file, lays it out, and parses again
 // what changed, to check it). Medians of several rounds, the two interleaved.
 import { format, parse } from "../dist/src/index.js";
-import { table, timePeers } from "./report.mjs";
+import { record, table, timePeers } from "./report.mjs";
 
 /** Runs the corpus comparison and returns the ratio of formatter throughput to the target. */
 export function benchFormat(files, { rounds = 7 } = {}) {
@@ -21,5 +21,7 @@ export function benchFormat(files, { rounds = 7 } = {}) {
   // Throughput is inverse time: format's over half the parser's is 2 * parse time / format time.
   const ratio = (2 * ms["dflint parse"]) / ms["dflint format"];
   console.log(`ratio dflint format / (parser throughput / 2): ${ratio.toFixed(2)}x (target >= 1x)\n`);
+  const mbps = (t) => `${(bytes / 1e6 / (t / 1000)).toFixed(2)} MB/s`;
+  record({ area: "format", figure: "corpus throughput", dflint: mbps(ms["dflint format"]), peer: mbps(2 * ms["dflint parse"]), peerName: "half dflint's parser", ratio, target: ">= 1x", met: ratio >= 1 });
   return ratio;
 }

@@ -3,7 +3,7 @@
 // process, after a warm-up, medians of several rounds, peers interleaved.
 import { createRequire } from "node:module";
 import { lint } from "../dist/src/index.js";
-import { table, timePeers } from "./report.mjs";
+import { record, table, timePeers } from "./report.mjs";
 
 const require = createRequire(import.meta.url);
 const dockerfileUtils = require("dockerfile-utils");
@@ -25,4 +25,9 @@ export function benchLint(files, { rounds = 5 } = {}) {
   );
   console.log(`ratio dflint/dockerfile-utils throughput: ${(ms["dockerfile-utils validate"] / ms["dflint lint"]).toFixed(2)}x (target >= 3x)`);
   console.log(`ratio dflint/dockerfilelint throughput: ${(ms.dockerfilelint / ms["dflint lint"]).toFixed(2)}x (target >= 1x)\n`);
+  const mbps = (t) => `${(bytes / 1e6 / (t / 1000)).toFixed(2)} MB/s`;
+  const vsUtils = ms["dockerfile-utils validate"] / ms["dflint lint"];
+  const vsLint = ms.dockerfilelint / ms["dflint lint"];
+  record({ area: "lint", figure: "corpus throughput, every default rule", dflint: mbps(ms["dflint lint"]), peer: mbps(ms["dockerfile-utils validate"]), peerName: "dockerfile-utils validate()", ratio: vsUtils, target: ">= 3x", met: vsUtils >= 3 });
+  record({ area: "lint", figure: "corpus throughput, every default rule", dflint: mbps(ms["dflint lint"]), peer: mbps(ms.dockerfilelint), peerName: "dockerfilelint", ratio: vsLint, target: ">= 1x", met: vsLint >= 1 });
 }

@@ -3,7 +3,7 @@
 // that machine noise hits both alike.
 import { DockerfileParser } from "dockerfile-ast";
 import { analyze, parse } from "../dist/src/index.js";
-import { table, timePeers } from "./report.mjs";
+import { record, table, timePeers } from "./report.mjs";
 
 /** Runs the corpus comparison and returns its table rows. */
 export function benchParse(files, { rounds = 7 } = {}) {
@@ -26,5 +26,7 @@ export function benchParse(files, { rounds = 7 } = {}) {
   console.log(`ratio dflint/dockerfile-ast throughput: ${ratio.toFixed(2)}x (target >= 3x)`);
   console.log(`ratio dflint parse+analyze/dockerfile-ast throughput: ${(ms["dockerfile-ast"] / ms["dflint parse+analyze"]).toFixed(2)}x`);
   console.log(`analyze costs ${(analyzeCost * 100).toFixed(0)}% of the parse (target <= 100%)\n`);
+  const mbps = (t) => `${(bytes / 1e6 / (t / 1000)).toFixed(2)} MB/s`;
+  record({ area: "parse", figure: "corpus throughput", dflint: mbps(ms.dflint), peer: mbps(ms["dockerfile-ast"]), peerName: "dockerfile-ast", ratio, target: ">= 3x", met: ratio >= 3 });
   return ratio;
 }

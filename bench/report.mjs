@@ -31,3 +31,24 @@ export function timePeers(peers, files, { rounds, warmups = 1 }) {
   }
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 }
+
+// The one comparison table `npm run bench` ends with: each benchmark records its headline figures here
+// (dflint's, the peer's, their ratio and the target), and printSummary prints them together.
+const summary = [];
+
+/**
+ * Records one figure: dflint's and the peer's as printed (with units), the ratio the target is stated in
+ * (throughput: dflint over peer; time: dflint's over the peer's), the target, and whether it is met.
+ */
+export function record({ area, figure, dflint, peer, peerName, ratio, target, met }) {
+  summary.push({ area, figure, dflint, peer: peer ?? "", peerName: peerName ?? "", ratio: ratio === undefined ? "" : `${ratio.toFixed(2)}x`, target, met });
+}
+
+/** Prints the recorded figures as one table. */
+export function printSummary(title) {
+  table(
+    title,
+    ["area", "figure", "dflint", "peer", "measured against", "ratio", "target", "met"],
+    summary.map((r) => [r.area, r.figure, r.dflint, r.peer, r.peerName, r.ratio, r.target, r.met === undefined ? "" : r.met ? "yes" : "no"]),
+  );
+}

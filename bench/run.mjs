@@ -1,11 +1,14 @@
-// `npm run bench`: dflint against its peers, measured in one run on this machine.
+// `npm run bench`: dflint against its peers, measured in one run on this machine: each benchmark's own
+// tables, then one table of every headline figure (bench/README.md says how to read it).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchFormat } from "./format.mjs";
 import { benchGrowth } from "./growth.mjs";
 import { benchLint } from "./lint.mjs";
+import { benchLsp } from "./lsp.mjs";
 import { benchParse } from "./parse.mjs";
+import { printSummary } from "./report.mjs";
 import { benchStartup } from "./startup.mjs";
 
 const corpusDir = fileURLToPath(new URL("../../shared/corpus/real-world/", import.meta.url));
@@ -24,3 +27,5 @@ benchFormat(files);
 benchLint(files);
 benchStartup();
 benchGrowth(files.join("\n"));
+await benchLsp();
+printSummary(`Summary: dflint against its peers, all measured in this run (load average ${os.loadavg()[0].toFixed(1)} at the end)`);

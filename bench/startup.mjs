@@ -1,7 +1,7 @@
 // Whole-process time of `dflint` on one small Dockerfile against `node -e 0`, medians of several runs.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { median, table } from "./report.mjs";
+import { median, record, table } from "./report.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
@@ -37,4 +37,6 @@ export function benchStartup({ runs = 15 } = {}) {
     ["dflint fixtures/examples/Dockerfile (runs shellcheck when on PATH)", m.withShellcheck.toFixed(0), (m.withShellcheck / m.node).toFixed(2)],
   ]);
   console.log(`ratio dflint/node start-up: ${(m.lint / m.node).toFixed(2)}x (target < 1.5x; ShellCheck off, as in the lint benchmark)\n`);
+  const ratio = m.lint / m.node;
+  record({ area: "CLI", figure: "start-up: dflint on one small file", dflint: `${m.lint.toFixed(0)} ms`, peer: `${m.node.toFixed(0)} ms`, peerName: "node -e 0", ratio, target: "< 1.5x", met: ratio < 1.5 });
 }
