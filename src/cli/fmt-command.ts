@@ -9,12 +9,12 @@ import type { FormatOptions } from "../format/format-options.js";
 import { isIndentWidth, MAX_INDENT } from "../format/format-options.js";
 import { format } from "../format/format.js";
 import { unifiedDiff } from "../format/unified-diff.js";
-import { distance } from "../lint/config.js";
 import { EditorconfigReader } from "./editorconfig.js";
 import { ConfigFinder, ioReason, kindOf, type LoadedConfig } from "./find-config.js";
 import { findFiles, type Input } from "./find-files.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
+import { answerUsage, checked, readOptions, text, type Checked, type OptionTable, type Refusal } from "./read-options.js";
 import { FMT_HELP } from "./usage.js";
 import { writeAtomic } from "./write-atomic.js";
 
@@ -29,80 +29,48 @@ export interface FmtArgs {
   options: FormatOptions;
 }
 
-type Parsed = { ok: true; args: FmtArgs } | { ok: false; error: string } | { help: true };
+type Parsed = { ok: true; args: FmtArgs } | Refusal | { help: true };
 
-const VALUE_OPTIONS = ["--indent", "--config", "--stdin-filename"] as const;
-const SWITCHES = ["--write", "--check", "--diff", "--shell", "--no-shell", "--break-chains", "--no-break-chains", "--help"] as const;
-const SHORT: Record<string, string> = { "-w": "--write", "-d": "--diff", "-c": "--config", "-h": "--help" };
+const FMT_OPTIONS = {
+  "--indent": { value: readIndent },
+  "--config": { short: "-c", value: text },
+  "--stdin-filename": { value: text },
+  "--write": { short: "-w" },
+  "--check": {},
+  "--diff": { short: "-d" },
+  "--shell": {},
+  "--no-shell": { key: "--shell", sets: false },
+  "--break-chains": {},
+  "--no-break-chains": { key: "--break-chains", sets: false },
+} as const satisfies OptionTable;
+
+function readIndent(value: string): Checked<number | "tab"> {
+  const indent = value === "tab" ? "tab" : /^\d+$/.test(value) ? Number(value) : NaN;
+  return checked(indent === "tab" || isIndentWidth(indent) ? indent : null, `--indent takes a number of spaces from 1 to ${MAX_INDENT} or 'tab', not '${value}'`);
+}
 
 /** Reads fmt's command line. */
 export function parseFmtArgs(argv: readonly string[]): Parsed {
-  const args: FmtArgs = { files: [], write: false, check: false, diff: false, options: {} };
-  let onlyFiles = false;
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    if (onlyFiles || raw === "-" || !raw.startsWith("-")) {
-      args.files.push(raw);
-      continue;
-    }
-    if (raw === "--") {
-      onlyFiles = true;
-      continue;
-    }
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    const name = SHORT[eq > 0 ? raw.slice(0, eq) : raw] ?? (eq > 0 ? raw.slice(0, eq) : raw);
-    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
-    if ((SWITCHES as readonly string[]).includes(name)) {
-      if (inline !== undefined) return { ok: false, error: `${name} takes no value` };
-      if (name === "--help") return { help: true };
-      if (name === "--write") args.write = true;
-      else if (name === "--check") args.check = true;
-      else if (name === "--diff") args.diff = true;
-      else if (name === "--shell" || name === "--no-shell") args.options.shell = name === "--shell";
-      else args.options.breakChains = name === "--break-chains";
-      continue;
-    }
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return { ok: false, error: `unknown option '${raw}'${suggestOption(name)}` };
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) return { ok: false, error: `${name} needs a value` };
-    if (name === "--indent") {
-      const indent = value === "tab" ? "tab" : /^\d+$/.test(value) ? Number(value) : NaN;
-      if (indent !== "tab" && !isIndentWidth(indent)) return { ok: false, error: `--indent takes a number of spaces from 1 to ${MAX_INDENT} or 'tab', not '${value}'` };
-      args.options.indent = indent;
-    } else if (name === "--config") args.config = value;
-    else args.stdinFilename = value;
-  }
-  if (args.write && args.check) return { ok: false, error: "--write and --check do not go together: --check only tells which files would change" };
-  return { ok: true, args };
-}
-
-function suggestOption(name: string): string {
-  let best = "";
-  let bestDistance = Infinity;
-  for (const o of [...VALUE_OPTIONS, ...SWITCHES]) {
-    const d = distance(name, o);
-    if (d < bestDistance) [best, bestDistance] = [o, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean '${best}'?)` : "";
+  const read = readOptions(argv, FMT_OPTIONS);
+  if ("help" in read || !read.ok) return read;
+  const o = read.options;
+  if (o["--write"] && o["--check"]) return { ok: false, error: "--write and --check do not go together: --check only tells which files would change" };
+  const files = read.operands;
+  if (files.length === 0 && o["--stdin-filename"] !== undefined) files.push("-");
+  if (files.length === 0) return { ok: false, error: "no file given" };
+  const options: FormatOptions = {
+    ...(o["--indent"] !== undefined ? { indent: o["--indent"] } : {}),
+    ...(o["--shell"] !== undefined ? { shell: o["--shell"] } : {}),
+    ...(o["--break-chains"] !== undefined ? { breakChains: o["--break-chains"] } : {}),
+  };
+  return { ok: true, args: { files, write: o["--write"] ?? false, check: o["--check"] ?? false, diff: o["--diff"] ?? false, config: o["--config"], stdinFilename: o["--stdin-filename"], options } };
 }
 
 /** Runs `dflint fmt`; returns the exit code. */
 export async function fmtCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = parseFmtArgs(argv);
-  if ("help" in parsed) {
-    io.out(FMT_HELP + "\n");
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.err(`dflint: ${parsed.error} (see dflint fmt --help)\n`);
-    return 2;
-  }
+  if ("help" in parsed || !parsed.ok) return answerUsage(parsed, io, "fmt", FMT_HELP);
   const args = parsed.args;
-  if (args.files.length === 0 && args.stdinFilename !== undefined) args.files.push("-");
-  if (args.files.length === 0) {
-    io.err("dflint: no file given (see dflint fmt --help)\n");
-    return 2;
-  }
 
   const finder = new ConfigFinder(env);
   let explicit: LoadedConfig | null = null;

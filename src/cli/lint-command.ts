@@ -6,7 +6,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
-  distance,
   isAtOrAbove,
   isForeignCode,
   LABEL_TYPES,
@@ -29,6 +28,7 @@ import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
 import { readDockerignore, type DockerignoreResult } from "./read-dockerignore.js";
 import { readInput } from "./read-input.js";
+import { answerUsage, checked, readOptions, text, type Checked, type OptionTable, type Refusal } from "./read-options.js";
 import { findShellcheck, shellcheckRunner } from "./run-shellcheck.js";
 import { LINT_HELP } from "./usage.js";
 import { writeAtomic } from "./write-atomic.js";
@@ -58,178 +58,89 @@ export interface LintArgs {
   noShellcheck: boolean;
 }
 
-type Parsed = { ok: true; args: LintArgs } | { ok: false; error: string } | { help: true };
+type Parsed = { ok: true; args: LintArgs } | Refusal | { help: true };
 
-// Options that take a value; the others are switches. Short forms as hadolint spells them.
-const VALUE_OPTIONS = [
-  "--config",
-  "--format",
-  "--ignore",
-  "--error",
-  "--warning",
-  "--info",
-  "--style",
-  "--experimental",
-  "--failure-threshold",
-  "--trusted-registry",
-  "--require-label",
-  "--build-arg",
-  "--context",
-  "--stdin-filename",
-  "--target",
-  "--platform",
-] as const;
-const SWITCHES = ["--no-fail", "--fix", "--unsafe-fixes", "--verbose", "--color", "--no-color", "--strict-labels", "--disable-ignore-pragma", "--no-shellcheck", "--help"] as const;
-const SHORT: Record<string, string> = { "-c": "--config", "-f": "--format", "-t": "--failure-threshold", "-v": "--verbose", "-h": "--help" };
+// Short forms as hadolint spells them. --error, --warning, --info and --style fill one list, in the
+// order given, so the last level given to a rule is the one it gets.
+const LINT_OPTIONS = {
+  "--config": { short: "-c", value: text },
+  "--format": { short: "-f", value: (v) => checked(findFormat(v)?.name, `--format takes one of ${Object.keys(FORMATS).join(", ")}, not '${v}'`) },
+  "--ignore": { value: text, repeat: true },
+  "--error": { value: levelFor("error"), repeat: true, key: "levels" },
+  "--warning": { value: levelFor("warning"), repeat: true, key: "levels" },
+  "--info": { value: levelFor("info"), repeat: true, key: "levels" },
+  "--style": { value: levelFor("style"), repeat: true, key: "levels" },
+  "--experimental": { value: text, repeat: true },
+  "--failure-threshold": { short: "-t", value: (v) => checked(parseThreshold(v), `--failure-threshold takes error, warning, info, style or none, not '${v}'`) },
+  "--trusted-registry": { value: text, repeat: true },
+  "--require-label": { value: readLabel, repeat: true },
+  "--build-arg": { value: (v) => (v.startsWith("=") ? { ok: false, error: `--build-arg takes NAME=VALUE, not '${v}'` } : text(v)), repeat: true },
+  "--context": { value: text },
+  "--stdin-filename": { value: text },
+  "--target": { value: text },
+  "--platform": { value: text },
+  "--no-fail": {},
+  "--fix": {},
+  "--unsafe-fixes": {},
+  "--verbose": { short: "-v" },
+  "--color": {},
+  "--no-color": { key: "--color", sets: false },
+  "--strict-labels": {},
+  "--disable-ignore-pragma": {},
+  "--no-shellcheck": {},
+} as const satisfies OptionTable;
+
+function levelFor(level: Level): (code: string) => Checked<[Level, string]> {
+  return (code) => ({ ok: true, value: [level, code] });
+}
+
+function readLabel(value: string): Checked<[string, LabelType]> {
+  const colon = value.lastIndexOf(":");
+  const label = colon > 0 ? value.slice(0, colon) : "";
+  const type = LABEL_TYPES.find((t) => t === value.slice(colon + 1));
+  return checked(label && type ? [label, type] : null, `--require-label takes LABEL:TYPE with TYPE one of ${LABEL_TYPES.join(", ")}, not '${value}'`);
+}
 
 /** Reads lint's command line. */
 export function parseLintArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
+  const read = readOptions(argv, LINT_OPTIONS);
+  if ("help" in read || !read.ok) return read;
+  const o = read.options;
+  const buildArgs: Record<string, string> = {};
+  for (const arg of o["--build-arg"] ?? []) {
+    const at = arg.indexOf("=");
+    // As `docker build --build-arg NAME`: the value comes from the environment, and an unset one is skipped.
+    if (at > 0) buildArgs[arg.slice(0, at)] = arg.slice(at + 1);
+    else if (env[arg] !== undefined) buildArgs[arg] = env[arg]!;
+  }
+  const files = read.operands;
+  if (files.length === 0 && o["--stdin-filename"] !== undefined) files.push("-");
+  if (files.length === 0) return { ok: false, error: "no file given" };
   const args: LintArgs = {
-    files: [],
-    ignore: [],
-    levels: [],
-    experimental: [],
-    noFail: false,
-    trustedRegistries: [],
-    requireLabels: [],
-    buildArgs: {},
-    fix: false,
-    unsafeFixes: false,
-    verbose: false,
-    noShellcheck: false,
+    files,
+    config: o["--config"],
+    format: o["--format"],
+    ignore: o["--ignore"] ?? [],
+    levels: o.levels ?? [],
+    experimental: o["--experimental"] ?? [],
+    failureThreshold: o["--failure-threshold"],
+    noFail: o["--no-fail"] ?? false,
+    trustedRegistries: o["--trusted-registry"] ?? [],
+    requireLabels: o["--require-label"] ?? [],
+    strictLabels: o["--strict-labels"],
+    disableIgnorePragma: o["--disable-ignore-pragma"],
+    buildArgs,
+    context: o["--context"],
+    stdinFilename: o["--stdin-filename"],
+    fix: o["--fix"] ?? false,
+    unsafeFixes: o["--unsafe-fixes"] ?? false,
+    target: o["--target"],
+    platform: o["--platform"],
+    verbose: o["--verbose"] ?? false,
+    color: o["--color"],
+    noShellcheck: o["--no-shellcheck"] ?? false,
   };
-  let onlyFiles = false;
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    if (onlyFiles || raw === "-" || !raw.startsWith("-")) {
-      args.files.push(raw);
-      continue;
-    }
-    if (raw === "--") {
-      onlyFiles = true;
-      continue;
-    }
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    let name = eq > 0 ? raw.slice(0, eq) : raw;
-    name = SHORT[name] ?? name;
-    let inline = eq > 0 ? raw.slice(eq + 1) : undefined;
-    // -fjson, -tstyle: a short option's value may follow it directly.
-    if (inline === undefined && !raw.startsWith("--") && raw.length > 2 && SHORT[raw.slice(0, 2)] && (VALUE_OPTIONS as readonly string[]).includes(SHORT[raw.slice(0, 2)]!)) {
-      name = SHORT[raw.slice(0, 2)]!;
-      inline = raw.slice(2);
-    }
-    if ((SWITCHES as readonly string[]).includes(name)) {
-      if (inline !== undefined) return { ok: false, error: `${name} takes no value` };
-      switch (name) {
-        case "--help":
-          return { help: true };
-        case "--no-fail":
-          args.noFail = true;
-          break;
-        case "--fix":
-          args.fix = true;
-          break;
-        case "--unsafe-fixes":
-          args.unsafeFixes = true;
-          break;
-        case "--verbose":
-          args.verbose = true;
-          break;
-        case "--color":
-          args.color = true;
-          break;
-        case "--no-color":
-          args.color = false;
-          break;
-        case "--strict-labels":
-          args.strictLabels = true;
-          break;
-        case "--disable-ignore-pragma":
-          args.disableIgnorePragma = true;
-          break;
-        case "--no-shellcheck":
-          args.noShellcheck = true;
-          break;
-      }
-      continue;
-    }
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return { ok: false, error: `unknown option '${raw}'${suggestOption(name)}` };
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) return { ok: false, error: `${name} needs a value` };
-    switch (name) {
-      case "--config":
-        args.config = value;
-        break;
-      case "--format":
-        if (!findFormat(value)) return { ok: false, error: `--format takes one of ${Object.keys(FORMATS).join(", ")}, not '${value}'` };
-        args.format = findFormat(value)!.name;
-        break;
-      case "--ignore":
-        args.ignore.push(value);
-        break;
-      case "--error":
-      case "--warning":
-      case "--info":
-      case "--style":
-        args.levels.push([name.slice(2) as Level, value]);
-        break;
-      case "--experimental":
-        args.experimental.push(value);
-        break;
-      case "--failure-threshold": {
-        const t = parseThreshold(value);
-        if (!t) return { ok: false, error: `--failure-threshold takes error, warning, info, style or none, not '${value}'` };
-        args.failureThreshold = t;
-        break;
-      }
-      case "--trusted-registry":
-        args.trustedRegistries.push(value);
-        break;
-      case "--require-label": {
-        const colon = value.lastIndexOf(":");
-        const label = colon > 0 ? value.slice(0, colon) : "";
-        const type = value.slice(colon + 1);
-        if (!label || !(LABEL_TYPES as readonly string[]).includes(type)) {
-          return { ok: false, error: `--require-label takes LABEL:TYPE with TYPE one of ${LABEL_TYPES.join(", ")}, not '${value}'` };
-        }
-        args.requireLabels.push([label, type as LabelType]);
-        break;
-      }
-      case "--build-arg": {
-        const at = value.indexOf("=");
-        if (at === 0) return { ok: false, error: `--build-arg takes NAME=VALUE, not '${value}'` };
-        // As `docker build --build-arg NAME`: the value comes from the environment, and an unset one is skipped.
-        if (at < 0) {
-          if (env[value] !== undefined) args.buildArgs[value] = env[value]!;
-        } else args.buildArgs[value.slice(0, at)] = value.slice(at + 1);
-        break;
-      }
-      case "--context":
-        args.context = value;
-        break;
-      case "--stdin-filename":
-        args.stdinFilename = value;
-        break;
-      case "--target":
-        args.target = value;
-        break;
-      case "--platform":
-        args.platform = value;
-        break;
-    }
-  }
   return { ok: true, args };
-}
-
-function suggestOption(name: string): string {
-  const all = [...VALUE_OPTIONS, ...SWITCHES];
-  let best = "";
-  let bestDistance = Infinity;
-  for (const o of all) {
-    const d = distance(name, o);
-    if (d < bestDistance) [best, bestDistance] = [o, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean '${best}'?)` : "";
 }
 
 /** The settings the command line adds over the configuration files. */
@@ -279,14 +190,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 
 export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = parseLintArgs(argv, env);
-  if ("help" in parsed) {
-    io.out(LINT_HELP + "\n");
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.err(`dflint: ${parsed.error} (see dflint lint --help)\n`);
-    return 2;
-  }
+  if ("help" in parsed || !parsed.ok) return answerUsage(parsed, io, "lint", LINT_HELP);
   const args = parsed.args;
   const warnedOnce = new Set<string>();
   const warn = (message: string) => {
@@ -300,11 +204,6 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
     status = 2;
   };
 
-  if (args.files.length === 0 && args.stdinFilename !== undefined) args.files.push("-");
-  if (args.files.length === 0) {
-    io.err("dflint: no file given (see dflint lint --help)\n");
-    return 2;
-  }
   if (args.context !== undefined) {
     try {
       if (!(await stat(args.context)).isDirectory()) throw Object.assign(new Error(), { code: "ENOTDIR" });
