@@ -13,6 +13,7 @@ import type { SecretSource } from "../build/session/secrets-service.js";
 import { parseThreshold, type FailureThreshold } from "../lint/config.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
+import { answerUsage, checked, oneOf, readOptions, text, type Checked, type OptionTable, type Refusal } from "./read-options.js";
 import { BUILD_HELP } from "./usage.js";
 
 export interface BuildArgs {
@@ -40,18 +41,42 @@ export interface BuildArgs {
   secrets: SecretSource[];
 }
 
-type Parsed = { ok: true; args: BuildArgs } | { ok: false; error: string } | { help: true };
+type Parsed = { ok: true; args: BuildArgs } | Refusal | { help: true };
 
-const VALUE_OPTIONS = new Set([
-  "--file", "--tag", "--build-arg", "--target", "--label", "--platform", "--network", "--cache-from", "--add-host",
-  "--shm-size", "--ulimit", "--iidfile", "--progress", "--builder", "--context-mode", "--failure-threshold", "--secret",
-]);
-const SWITCHES = new Set(["--no-cache", "--pull", "--quiet", "--lint", "--no-lint", "--help"]);
-const SHORT: Record<string, string> = { "-f": "--file", "-t": "--tag", "-q": "--quiet", "-h": "--help" };
+// docker build's options, with its one-letter forms.
+const BUILD_OPTIONS = {
+  "--file": { short: "-f", value: text },
+  "--tag": { short: "-t", value: text, repeat: true },
+  "--build-arg": { value: text, repeat: true },
+  "--target": { value: text },
+  "--label": { value: text, repeat: true },
+  "--platform": { value: text },
+  "--network": { value: text },
+  "--cache-from": { value: text, repeat: true },
+  "--add-host": { value: (v) => checked(/^[^:]+:.+$/.test(v) ? v : null, `--add-host takes host:ip, not '${v}'`), repeat: true },
+  "--shm-size": { value: (v) => checked(parseBytes(v), `--shm-size takes a size such as 128m, not '${v}'`) },
+  "--ulimit": { value: readUlimit, repeat: true },
+  "--iidfile": { value: text },
+  "--progress": { value: oneOf(["auto", "plain", "tty", "json"], "--progress takes auto, plain, tty or json") },
+  "--builder": { value: oneOf(["legacy", "buildkit", "auto"], "--builder takes legacy or buildkit") },
+  "--context-mode": { value: oneOf(["full", "minimal"], "--context-mode takes full or minimal") },
+  "--failure-threshold": { value: (v) => checked(parseThreshold(v), `--failure-threshold takes error, warning, info, style or none, not '${v}'`) },
+  "--secret": { value: (v) => parseSecret(v, process.cwd()), repeat: true },
+  "--no-cache": {},
+  "--pull": {},
+  "--quiet": { short: "-q" },
+  "--lint": {},
+  "--no-lint": { key: "--lint", sets: false },
+} as const satisfies OptionTable;
+
+function readUlimit(value: string): Checked<Ulimit> {
+  const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(value);
+  return checked(m && { Name: m[1]!, Soft: Number(m[2]), Hard: Number(m[3] ?? m[2]) }, `--ulimit takes name=soft[:hard], not '${value}'`);
+}
 
 /** docker's RAMInBytes: a number with an optional b, k, m or g suffix (binary units). */
-export function parseBytes(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)i?b?$/i.exec(text.trim());
+export function parseBytes(size: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)i?b?$/i.exec(size.trim());
   if (!m) return null;
   const power = "bkmgt".indexOf((m[2] || "b").toLowerCase());
   const n = Math.floor(Number(m[1]) * 1024 ** power);
@@ -62,7 +87,7 @@ export function parseBytes(text: string): number | null {
  * docker build's `--secret id=ID[,type=file|env][,src=PATH|source=PATH][,env=NAME]`: a file (relative to
  * `cwd`) or an environment variable; with neither, the variable ID for type=env, else the file ID.
  */
-export function parseSecret(value: string, cwd: string): { ok: true; secret: SecretSource } | { ok: false; error: string } {
+export function parseSecret(value: string, cwd: string): Checked<SecretSource> {
   const fields = new Map<string, string>();
   for (const part of value.split(",")) {
     const eq = part.indexOf("=");
@@ -78,139 +103,56 @@ export function parseSecret(value: string, cwd: string): { ok: true; secret: Sec
   const src = fields.get("src");
   const env = fields.get("env");
   if (src !== undefined && env !== undefined) return { ok: false, error: `--secret takes src or env, not both: '${value}'` };
-  if (env !== undefined || (src === undefined && type === "env")) return { ok: true, secret: { id, env: env ?? id } };
-  return { ok: true, secret: { id, file: resolve(cwd, src ?? id) } };
+  if (env !== undefined || (src === undefined && type === "env")) return { ok: true, value: { id, env: env ?? id } };
+  return { ok: true, value: { id, file: resolve(cwd, src ?? id) } };
 }
 
 /** Reads build's command line; `env` gives `--build-arg NAME` its value. */
 export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
-  const args: BuildArgs = {
-    context: "",
-    tags: [],
-    buildArgs: {},
-    labels: {},
-    noCache: false,
-    pull: false,
-    cacheFrom: [],
-    addHosts: [],
-    ulimits: [],
-    quiet: false,
-    progress: "auto",
-    builder: "auto",
-    lint: true,
-    contextMode: "full",
-    secrets: [],
-  };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    if (raw === "-" || !raw.startsWith("-")) {
-      positional.push(raw);
-      continue;
-    }
-    if (raw === "--") {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    let name = eq > 0 ? raw.slice(0, eq) : raw;
-    let inline = eq > 0 ? raw.slice(eq + 1) : undefined;
-    if (!raw.startsWith("--") && raw.length > 2 && SHORT[raw.slice(0, 2)] && VALUE_OPTIONS.has(SHORT[raw.slice(0, 2)]!)) {
-      name = raw.slice(0, 2);
-      inline = raw.slice(2);
-    }
-    name = SHORT[name] ?? name;
-    if (SWITCHES.has(name)) {
-      if (inline !== undefined) return { ok: false, error: `${name} takes no value` };
-      if (name === "--help") return { help: true };
-      if (name === "--no-cache") args.noCache = true;
-      else if (name === "--pull") args.pull = true;
-      else if (name === "--quiet") args.quiet = true;
-      else args.lint = name === "--lint";
-      continue;
-    }
-    if (!VALUE_OPTIONS.has(name)) return { ok: false, error: `unknown option '${name}'` };
-    const value = inline ?? argv[++i];
-    if (value === undefined) return { ok: false, error: `${name} needs a value` };
-    switch (name) {
-      case "--file":
-        args.file = value;
-        break;
-      case "--tag":
-        args.tags.push(value);
-        break;
-      case "--build-arg": {
-        const e = value.indexOf("=");
-        // NAME alone: from the environment, or declared without a value (null) as the CLI sends it.
-        if (e < 0) args.buildArgs[value] = env[value] ?? null;
-        else args.buildArgs[value.slice(0, e)] = value.slice(e + 1);
-        break;
-      }
-      case "--label": {
-        const e = value.indexOf("=");
-        args.labels[e < 0 ? value : value.slice(0, e)] = e < 0 ? "" : value.slice(e + 1);
-        break;
-      }
-      case "--target":
-        args.target = value;
-        break;
-      case "--platform":
-        args.platform = value;
-        break;
-      case "--network":
-        args.network = value;
-        break;
-      case "--cache-from":
-        args.cacheFrom.push(value);
-        break;
-      case "--add-host":
-        if (!/^[^:]+:.+$/.test(value)) return { ok: false, error: `--add-host takes host:ip, not '${value}'` };
-        args.addHosts.push(value);
-        break;
-      case "--shm-size": {
-        const n = parseBytes(value);
-        if (n === null) return { ok: false, error: `--shm-size takes a size such as 128m, not '${value}'` };
-        args.shmSize = n;
-        break;
-      }
-      case "--ulimit": {
-        const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(value);
-        if (!m) return { ok: false, error: `--ulimit takes name=soft[:hard], not '${value}'` };
-        args.ulimits.push({ Name: m[1]!, Soft: Number(m[2]), Hard: Number(m[3] ?? m[2]) });
-        break;
-      }
-      case "--iidfile":
-        args.iidfile = value;
-        break;
-      case "--progress":
-        if (!["auto", "plain", "tty", "json"].includes(value)) return { ok: false, error: `--progress takes auto, plain, tty or json, not '${value}'` };
-        args.progress = value as BuildArgs["progress"];
-        break;
-      case "--builder":
-        if (!["legacy", "buildkit", "auto"].includes(value)) return { ok: false, error: `--builder takes legacy or buildkit, not '${value}'` };
-        args.builder = value as BuildArgs["builder"];
-        break;
-      case "--context-mode":
-        if (value !== "full" && value !== "minimal") return { ok: false, error: `--context-mode takes full or minimal, not '${value}'` };
-        args.contextMode = value;
-        break;
-      case "--secret": {
-        const r = parseSecret(value, process.cwd());
-        if (!r.ok) return r;
-        args.secrets = [...args.secrets.filter((s) => s.id !== r.secret.id), r.secret];
-        break;
-      }
-      case "--failure-threshold": {
-        const t = parseThreshold(value);
-        if (!t) return { ok: false, error: `--failure-threshold takes error, warning, info, style or none, not '${value}'` };
-        args.failureThreshold = t;
-        break;
-      }
-    }
+  const read = readOptions(argv, BUILD_OPTIONS);
+  if ("help" in read || !read.ok) return read;
+  const { options: o, operands } = read;
+  if (operands.length > 1) return { ok: false, error: `one build context, not ${operands.length} (${operands.join(", ")})` };
+  const context = operands[0] ?? ".";
+  if (context === "-") return { ok: false, error: "a context from standard input is not supported; give a directory (and -f - for a Dockerfile on standard input)" };
+  const buildArgs: Record<string, string | null> = {};
+  for (const arg of o["--build-arg"] ?? []) {
+    const e = arg.indexOf("=");
+    // NAME alone: from the environment, or declared without a value (null) as the CLI sends it.
+    if (e < 0) buildArgs[arg] = env[arg] ?? null;
+    else buildArgs[arg.slice(0, e)] = arg.slice(e + 1);
   }
-  if (positional.length > 1) return { ok: false, error: `one build context, not ${positional.length} (${positional.join(", ")})` };
-  args.context = positional[0] ?? ".";
-  if (args.context === "-") return { ok: false, error: "a context from standard input is not supported; give a directory (and -f - for a Dockerfile on standard input)" };
+  const labels: Record<string, string> = {};
+  for (const label of o["--label"] ?? []) {
+    const e = label.indexOf("=");
+    labels[e < 0 ? label : label.slice(0, e)] = e < 0 ? "" : label.slice(e + 1);
+  }
+  // A secret given again under the same id replaces the earlier one.
+  const secrets = (o["--secret"] ?? []).filter((s, i, all) => !all.slice(i + 1).some((later) => later.id === s.id));
+  const args: BuildArgs = {
+    context,
+    file: o["--file"],
+    tags: o["--tag"] ?? [],
+    buildArgs,
+    target: o["--target"],
+    labels,
+    noCache: o["--no-cache"] ?? false,
+    pull: o["--pull"] ?? false,
+    platform: o["--platform"],
+    network: o["--network"],
+    cacheFrom: o["--cache-from"] ?? [],
+    addHosts: o["--add-host"] ?? [],
+    shmSize: o["--shm-size"],
+    ulimits: o["--ulimit"] ?? [],
+    quiet: o["--quiet"] ?? false,
+    iidfile: o["--iidfile"],
+    progress: o["--progress"] ?? "auto",
+    builder: o["--builder"] ?? "auto",
+    lint: o["--lint"] ?? true,
+    failureThreshold: o["--failure-threshold"],
+    contextMode: o["--context-mode"] ?? "full",
+    secrets,
+  };
   return { ok: true, args };
 }
 
@@ -228,14 +170,7 @@ function printerFor(args: BuildArgs, isTty: boolean, write: (t: string) => void)
 
 export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = parseBuildArgs(argv, env);
-  if ("help" in parsed) {
-    io.out(BUILD_HELP + "\n");
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.err(`dflint: ${parsed.error} (see dflint build --help)\n`);
-    return 2;
-  }
+  if ("help" in parsed || !parsed.ok) return answerUsage(parsed, io, "build", BUILD_HELP);
   const args = parsed.args;
   const cwd = process.cwd();
 

@@ -9,6 +9,7 @@ import { analyze } from "../model/analyze.js";
 import { parse } from "../syntax/parse.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
+import { answerUsage, oneOf, readOptions, text, type OptionTable, type Refusal } from "./read-options.js";
 import { CONTEXT_HELP } from "./usage.js";
 
 interface ContextArgs {
@@ -20,37 +21,26 @@ interface ContextArgs {
   target?: string;
 }
 
-function parseContextArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { ok: true; args: ContextArgs } | { ok: false; error: string } | { help: true } {
-  const args: ContextArgs = { context: ".", json: false, mode: "full", buildArgs: {} };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    if (raw === "-" || !raw.startsWith("-")) {
-      positional.push(raw);
-      continue;
-    }
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    const name = eq > 0 ? raw.slice(0, eq) : raw;
-    if (name === "--help" || name === "-h") return { help: true };
-    if (name === "--json") {
-      args.json = true;
-      continue;
-    }
-    const value = eq > 0 ? raw.slice(eq + 1) : argv[++i];
-    if (!["-f", "--file", "--context-mode", "--build-arg", "--target"].includes(name)) return { ok: false, error: `unknown option '${name}'` };
-    if (value === undefined) return { ok: false, error: `${name} needs a value` };
-    if (name === "-f" || name === "--file") args.file = value;
-    else if (name === "--target") args.target = value;
-    else if (name === "--build-arg") {
-      const e = value.indexOf("=");
-      const v = e < 0 ? env[value] : value.slice(e + 1);
-      if (v !== undefined) args.buildArgs[e < 0 ? value : value.slice(0, e)] = v;
-    } else if (value === "full" || value === "minimal") args.mode = value;
-    else return { ok: false, error: `--context-mode takes full or minimal, not '${value}'` };
+const CONTEXT_OPTIONS = {
+  "--file": { short: "-f", value: text },
+  "--json": {},
+  "--context-mode": { value: oneOf(["full", "minimal"], "--context-mode takes full or minimal") },
+  "--build-arg": { value: text, repeat: true },
+  "--target": { value: text },
+} as const satisfies OptionTable;
+
+function parseContextArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { ok: true; args: ContextArgs } | Refusal | { help: true } {
+  const read = readOptions(argv, CONTEXT_OPTIONS);
+  if ("help" in read || !read.ok) return read;
+  const { options: o, operands } = read;
+  if (operands.length > 1) return { ok: false, error: `one build context, not ${operands.length}` };
+  const buildArgs: Record<string, string> = {};
+  for (const arg of o["--build-arg"] ?? []) {
+    const e = arg.indexOf("=");
+    const v = e < 0 ? env[arg] : arg.slice(e + 1);
+    if (v !== undefined) buildArgs[e < 0 ? arg : arg.slice(0, e)] = v;
   }
-  if (positional.length > 1) return { ok: false, error: `one build context, not ${positional.length}` };
-  if (positional[0] !== undefined) args.context = positional[0];
-  return { ok: true, args };
+  return { ok: true, args: { context: operands[0] ?? ".", file: o["--file"], json: o["--json"] ?? false, mode: o["--context-mode"] ?? "full", buildArgs, target: o["--target"] } };
 }
 
 interface Dir {
@@ -84,14 +74,7 @@ const sizeOf = (n: Dir | number) => (typeof n === "number" ? n : n.size);
 
 export async function contextCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = parseContextArgs(argv, env);
-  if ("help" in parsed) {
-    io.out(CONTEXT_HELP + "\n");
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.err(`dflint: ${parsed.error} (see dflint context --help)\n`);
-    return 2;
-  }
+  if ("help" in parsed || !parsed.ok) return answerUsage(parsed, io, "context", CONTEXT_HELP);
   const args = parsed.args;
   let stdin: Uint8Array | null = null;
   if (args.file === "-") {
