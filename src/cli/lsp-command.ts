@@ -6,23 +6,22 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
+import { answerUsage, readOptions, text, type OptionTable } from "./read-options.js";
 import { LSP_HELP } from "./usage.js";
+
+const LSP_OPTIONS = {
+  "--stdio": { key: "transport", sets: "stdio" },
+  "--node-ipc": { key: "transport", sets: "node-ipc" },
+  // vscode-languageclient adds it; the library reads it from argv
+  "--clientProcessId": { value: text },
+} as const satisfies OptionTable;
 
 /** Starts the language server; resolves only if the arguments are wrong. */
 export async function lspCommand(args: string[], io: CliIo): Promise<number> {
-  let transport: "stdio" | "node-ipc" = "stdio";
-  for (const arg of args) {
-    if (arg === "--stdio") transport = "stdio";
-    else if (arg === "--node-ipc") transport = "node-ipc";
-    else if (arg.startsWith("--clientProcessId")) continue; // vscode-languageclient adds it; the library reads it from argv
-    else if (arg === "--help" || arg === "-h") {
-      io.out(LSP_HELP + "\n");
-      return 0;
-    } else {
-      io.err(`dflint lsp: unknown argument '${arg}' (see dflint lsp --help)\n`);
-      return 2;
-    }
-  }
+  const read = readOptions(args, LSP_OPTIONS);
+  if ("help" in read || !read.ok) return answerUsage(read, io, "lsp", LSP_HELP, "dflint lsp");
+  if (read.operands.length > 0) return answerUsage({ ok: false, error: `unknown argument '${read.operands[0]}'` }, io, "lsp", LSP_HELP, "dflint lsp");
+  const transport = read.options.transport ?? "stdio";
   if (transport === "node-ipc" && !process.send) {
     io.err("dflint lsp: --node-ipc needs a parent process that opened an IPC channel\n");
     return 2;

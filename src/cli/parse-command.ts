@@ -3,35 +3,21 @@ import { buildkitRecord, dumpFile } from "../syntax/buildkit-dump.js";
 import { parse } from "../syntax/parse.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
+import { answerUsage, oneOf, readOptions, type OptionTable } from "./read-options.js";
 import { PARSE_HELP } from "./usage.js";
 
 const FORMATS = ["json", "buildkit", "buildkit-json"] as const;
 
+const PARSE_OPTIONS = {
+  "--format": { value: oneOf(FORMATS, `--format takes one of ${FORMATS.join(", ")}`) },
+} as const satisfies OptionTable;
+
 export async function parseCommand(args: string[], io: CliIo): Promise<number> {
-  let format = "json";
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--help" || a === "-h") {
-      io.out(PARSE_HELP + "\n");
-      return 0;
-    }
-    if (a === "--format" || a.startsWith("--format=")) {
-      const value = a === "--format" ? args[++i] : a.slice("--format=".length);
-      if (!value || !(FORMATS as readonly string[]).includes(value)) {
-        io.err(`dflint parse: --format takes one of ${FORMATS.join(", ")}${value ? `, not '${value}'` : ""}\n`);
-        return 2;
-      }
-      format = value;
-    } else if (a.startsWith("-") && a !== "-") {
-      io.err(`dflint parse: unknown option '${a}' (see dflint parse --help)\n`);
-      return 2;
-    } else files.push(a);
-  }
-  if (files.length === 0) {
-    io.err("dflint parse: no file given (see dflint parse --help)\n");
-    return 2;
-  }
+  const read = readOptions(args, PARSE_OPTIONS);
+  if ("help" in read || !read.ok) return answerUsage(read, io, "parse", PARSE_HELP, "dflint parse");
+  const files = read.operands;
+  if (files.length === 0) return answerUsage({ ok: false, error: "no file given" }, io, "parse", PARSE_HELP, "dflint parse");
+  const format = read.options["--format"] ?? "json";
   let status = 0;
   for (const file of files) {
     const input = await readInput(file);

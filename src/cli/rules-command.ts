@@ -7,29 +7,18 @@ import { findRules, RULES } from "../lint/registry.js";
 import type { Rule } from "../lint/rule.js";
 import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
+import { answerUsage, oneOf, readOptions, type OptionTable } from "./read-options.js";
 import { RULES_HELP } from "./usage.js";
 
+const RULES_OPTIONS = {
+  "--format": { value: oneOf(["text", "json"], "--format takes text or json") },
+} as const satisfies OptionTable;
+
 export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
-  let format = "text";
-  const names: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--help" || a === "-h") {
-      io.out(RULES_HELP + "\n");
-      return 0;
-    }
-    if (a === "--format" || a.startsWith("--format=")) {
-      const value = a === "--format" ? args[++i] : a.slice("--format=".length);
-      if (value !== "text" && value !== "json") {
-        io.err(`dflint rules: --format takes text or json${value ? `, not '${value}'` : ""}\n`);
-        return 2;
-      }
-      format = value;
-    } else if (a.startsWith("-")) {
-      io.err(`dflint rules: unknown option '${a}' (see dflint rules --help)\n`);
-      return 2;
-    } else names.push(a);
-  }
+  const read = readOptions(args, RULES_OPTIONS);
+  if ("help" in read || !read.ok) return answerUsage(read, io, "rules", RULES_HELP, "dflint rules");
+  const { operands: names } = read;
+  const format = read.options["--format"] ?? "text";
 
   if (names.length === 0) {
     if (format === "json") io.out(JSON.stringify(RULES.map(ruleJson), null, 2) + "\n");
