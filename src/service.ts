@@ -20,6 +20,7 @@ import type {
   SignatureHelp,
   TextEdit,
 } from "vscode-languageserver-types";
+import type { ShellcheckInput, ShellcheckOutput } from "./lint/shellcheck-hook.js";
 import type { DocumentAnalysis, DocumentSettings, ServiceDocument } from "./service/analysis.js";
 import { codeActions, type CodeActionRequest } from "./service/code-actions.js";
 import { completion, type CompletionOptions } from "./service/completion.js";
@@ -59,6 +60,16 @@ export class LanguageService {
   /** The diagnostics, and whether they are exact (see DocumentAnalysis.findings). */
   diagnostics(doc: ServiceDocument, settings: DocumentSettings, options?: DiagnosticsOptions): { diagnostics: Diagnostic[]; isExact: boolean } {
     return diagnostics(this.analysis(doc, settings), options);
+  }
+
+  /** What ShellCheck is to check in a version: its RUN scripts (empty when none is in a POSIX shell). */
+  shellcheckInputs(doc: ServiceDocument, settings: DocumentSettings): readonly ShellcheckInput[] {
+    return this.analysis(doc, settings).shellcheckInputs();
+  }
+
+  /** ShellCheck's answer for shellcheckInputs(): the version's diagnostics include its findings from now on. */
+  useShellcheck(doc: ServiceDocument, settings: DocumentSettings, output: ShellcheckOutput): void {
+    this.analysis(doc, settings).useShellcheck(output);
   }
 
   /** Parses and analyses a version ahead of requests, so that the next edit re-parses incrementally. */

@@ -1,11 +1,11 @@
 // ShellCheck for the command line: find the `shellcheck` binary on PATH and run it once per Dockerfile,
 // on every script of the file written to a temporary directory, reading its json1 output. Whatever goes
 // wrong (no binary, a crash, a timeout, output that is not json1) comes back as one message, never thrown.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { SHELLCHECK_EXCLUDED, type ShellcheckComment, type ShellcheckHook, type ShellcheckOutput } from "../lint/shellcheck-hook.js";
+import { SHELLCHECK_EXCLUDED, type ShellcheckComment, type ShellcheckHook, type ShellcheckInput, type ShellcheckOutput } from "../lint/shellcheck-hook.js";
 
 /** How long one ShellCheck run (all scripts of one Dockerfile) may take. */
 export const SHELLCHECK_TIMEOUT_MS = 30_000;
@@ -31,37 +31,79 @@ export function findShellcheck(env: NodeJS.ProcessEnv = process.env): string | n
 
 /** A lint hook that runs the ShellCheck binary at `path`. */
 export function shellcheckRunner(path: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = SHELLCHECK_TIMEOUT_MS): ShellcheckHook {
-  return (inputs) => {
-    let dir: string;
-    try {
-      dir = mkdtempSync(join(tmpdir(), "dflint-shellcheck-"));
-    } catch (e) {
-      return { ok: false, error: `no temporary directory for ShellCheck's scripts: ${(e as Error).message}` };
-    }
-    try {
-      // Relative names, so that json1's `file` is the index back into the inputs.
-      const files = inputs.map((input, i) => {
-        writeFileSync(join(dir, `${i}.sh`), input.script);
-        return `${i}.sh`;
+  return (inputs) =>
+    inScripts(path, inputs, (dir, args) => {
+      const r = spawnSync(path, args, { cwd: dir, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: MAX_OUTPUT, windowsHide: true });
+      const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+      return outcome(path, inputs.length, timeoutMs, { ...r, error: timedOut ? undefined : r.error, timedOut });
+    });
+}
+
+/**
+ * What the hook gives, without blocking: the language server runs ShellCheck after a lint and goes on
+ * answering the editor meanwhile, then lints again with this output (see src/lsp/shellcheck-pass.ts).
+ */
+export function runShellcheck(path: string, inputs: readonly ShellcheckInput[], env: NodeJS.ProcessEnv = process.env, timeoutMs = SHELLCHECK_TIMEOUT_MS): Promise<ShellcheckOutput> {
+  let dir = "";
+  const ran = inScripts(path, inputs, (d, args) => {
+    dir = d;
+    return new Promise<ShellcheckOutput>((done) => {
+      execFile(path, args, { cwd: d, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: MAX_OUTPUT, windowsHide: true }, (error, stdout, stderr) => {
+        // execFile reports a non-zero exit, a kill and a failed start all as `error`.
+        const e = error as (NodeJS.ErrnoException & { code?: string | number; killed?: boolean; signal?: NodeJS.Signals | null }) | null;
+        const status = typeof e?.code === "number" ? e.code : e ? null : 0;
+        const timedOut = Boolean(e?.killed);
+        done(outcome(path, inputs.length, timeoutMs, { status, signal: timedOut ? null : (e?.signal ?? null), error: status === null && !timedOut && !e?.signal ? e ?? undefined : undefined, timedOut, stdout, stderr }));
       });
-      // --norc: the result must not depend on a .shellcheckrc above the temporary directory.
-      const args = ["--format=json1", "--norc", `--exclude=${SHELLCHECK_EXCLUDED.join(",")}`, "--", ...files];
-      const r = spawnSync(path, args, { cwd: dir, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true });
-      if (r.error) {
-        const code = (r.error as NodeJS.ErrnoException).code;
-        if (code === "ETIMEDOUT") return { ok: false, error: `${path} took longer than ${timeoutMs / 1000} s and was stopped` };
-        return { ok: false, error: `${path} could not be run: ${r.error.message}` };
-      }
-      if (r.signal) return { ok: false, error: `${path} was stopped by ${r.signal}` };
-      // 0: nothing found, 1: comments; 2 and up: files it could not read, bad options (an old ShellCheck lacks json1).
-      if (r.status !== 0 && r.status !== 1) return { ok: false, error: `${path} exited with status ${r.status}${firstLine(r.stderr)}` };
-      return readJson1(r.stdout, inputs.length, path);
-    } catch (e) {
-      return { ok: false, error: `${path} could not be run: ${(e as Error).message}` };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+    });
+  }, false);
+  return ran instanceof Promise ? ran.finally(() => dir && rmSync(dir, { recursive: true, force: true })) : Promise.resolve(ran);
+}
+
+const MAX_OUTPUT = 64 * 1024 * 1024;
+
+// Writes the scripts to a fresh temporary directory and runs `run` there with ShellCheck's arguments; the
+// directory goes when `run` returns (or, for a run that goes on, when `cleanUp` is false, the caller's job).
+function inScripts<T>(path: string, inputs: readonly ShellcheckInput[], run: (dir: string, args: string[]) => T, cleanUp = true): T | ShellcheckOutput {
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), "dflint-shellcheck-"));
+  } catch (e) {
+    return { ok: false, error: `no temporary directory for ShellCheck's scripts: ${(e as Error).message}` };
+  }
+  let kept = !cleanUp;
+  try {
+    // Relative names, so that json1's `file` is the index back into the inputs.
+    const files = inputs.map((input, i) => {
+      writeFileSync(join(dir, `${i}.sh`), input.script);
+      return `${i}.sh`;
+    });
+    // --norc: the result must not depend on a .shellcheckrc above the temporary directory.
+    return run(dir, ["--format=json1", "--norc", `--exclude=${SHELLCHECK_EXCLUDED.join(",")}`, "--", ...files]);
+  } catch (e) {
+    kept = false;
+    return { ok: false, error: `${path} could not be run: ${(e as Error).message}` };
+  } finally {
+    if (!kept) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface Finished {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+function outcome(path: string, count: number, timeoutMs: number, r: Finished): ShellcheckOutput {
+  if (r.timedOut) return { ok: false, error: `${path} took longer than ${timeoutMs / 1000} s and was stopped` };
+  if (r.error) return { ok: false, error: `${path} could not be run: ${r.error.message}` };
+  if (r.signal) return { ok: false, error: `${path} was stopped by ${r.signal}` };
+  // 0: nothing found, 1: comments; 2 and up: files it could not read, bad options (an old ShellCheck lacks json1).
+  if (r.status !== 0 && r.status !== 1) return { ok: false, error: `${path} exited with status ${r.status}${firstLine(r.stderr)}` };
+  return readJson1(r.stdout, count, path);
 }
 
 function firstLine(text: string): string {

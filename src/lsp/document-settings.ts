@@ -13,6 +13,8 @@ import type { ClientSettings } from "./client-settings.js";
 export interface ResolvedSettings {
   document: DocumentSettings;
   debounce: number;
+  /** Whether ShellCheck may check the document's scripts (`shellcheck: false` in its configuration says no). */
+  shellcheck: boolean;
   /** Directories whose configuration or ignore files these settings came from (or would). */
   watched: string[];
 }
@@ -63,7 +65,7 @@ export class SettingsResolver {
     if (!path || !ahead) {
       const merged = mergeConfigs(client.config, { settings: base });
       const document: DocumentSettings = { lint: merged.settings, format: merged.formatter, target: client.target, platform: client.platform, ruleDocs: this.ruleDocs };
-      return { document, debounce: client.debounce, watched: [] };
+      return { document, debounce: client.debounce, shellcheck: merged.shellcheck !== false, watched: [] };
     }
     const dir = dirname(path);
     let file: ConfigFile | null;
@@ -89,7 +91,7 @@ export class SettingsResolver {
       ruleDocs: this.ruleDocs,
     };
     const watched = [...new Set([dir, context, ...(file ? [dirname(file.path)] : [])])];
-    return { document, debounce: client.debounce, watched };
+    return { document, debounce: client.debounce, shellcheck: merged.shellcheck !== false, watched };
   }
 
   private once(message: string): void {

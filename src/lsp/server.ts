@@ -15,6 +15,7 @@ import {
 } from "../service.js";
 import { readClientSettings, type ClientSettings } from "./client-settings.js";
 import { DiagnosticsScheduler } from "./diagnostics-scheduler.js";
+import { ShellcheckPass } from "./shellcheck-pass.js";
 import { SettingsResolver } from "./document-settings.js";
 import { DirectoryWatcher } from "./file-watch.js";
 import { lsp } from "./protocol.js";
@@ -78,7 +79,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const publish = async (uri: string, exact: boolean) => {
     const doc = current(uri);
     if (!doc) return;
-    const { document: settings } = await settingsOf(uri);
+    const { document: settings, shellcheck } = await settingsOf(uri);
     const now = documents.get(uri);
     if (!now || now.version !== doc.version) return; // a newer change has its own lint scheduled
     try {
@@ -93,13 +94,17 @@ export function startServer(connection: Connection, info: ServerInfo): void {
         // The parse and model of this version, ready for the next edit to build on; made once the
         // diagnostics are written, which would otherwise wait for it (a tenth of a first start).
         await sent;
-        if (documents.get(uri)?.version === doc.version) service.prepare(doc, settings);
+        if (documents.get(uri)?.version !== doc.version) return;
+        service.prepare(doc, settings);
+        // ShellCheck's findings follow in a second publish, when it has answered for this version.
+        if (shellcheck && (await shellcheckPass.check(doc, settings))) void publish(uri, true);
       }
     } catch (e) {
       connection.console.error(`dflint: linting ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
     }
   };
   const scheduler = new DiagnosticsScheduler((uri, exact) => void publish(uri, exact));
+  const shellcheckPass = new ShellcheckPass(service, (uri, version) => documents.get(uri)?.version === version, (m) => connection.console.log(m));
   const relintAll = () => {
     for (const d of documents.all()) scheduler.schedule(d.uri, 0);
   };
@@ -182,6 +187,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     scheduler.cancel(document.uri);
     service.close(document.uri);
     resolver.forget(document.uri);
+    shellcheckPass.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

@@ -5,6 +5,7 @@
 import type { FormatOptions } from "../format/format-options.js";
 import { lint, type Finding, type LintResult } from "../lint/engine.js";
 import type { LintSettings } from "../lint/settings.js";
+import type { ShellcheckInput, ShellcheckOutput } from "../lint/shellcheck-hook.js";
 import { analyze } from "../model/analyze.js";
 import type { Model } from "../model/model.js";
 import { LineIndex } from "../syntax/line-index.js";
@@ -133,9 +134,36 @@ export class DocumentAnalysis {
   /** The whole file linted: exact. */
   lint(): LintResult {
     if (!this.linted) {
-      this.linted = lint(this.text, { settings: this.settings.lint, analyze: { target: this.settings.target, platform: this.settings.platform } });
+      const output = this.shellcheck;
+      this.linted = lint(this.text, {
+        settings: this.settings.lint,
+        analyze: { target: this.settings.target, platform: this.settings.platform },
+        // Until ShellCheck has answered, the hook only keeps what the engine would hand it (shellcheckInputs).
+        shellcheck: output
+          ? () => output
+          : (given) => {
+              this.inputs = given;
+              return { ok: true, comments: [] };
+            },
+      });
     }
     return this.linted;
+  }
+
+  /** ShellCheck's output for this version's scripts (the shell runs it, see src/lsp/shellcheck-pass.ts). */
+  private shellcheck: ShellcheckOutput | null = null;
+  private inputs: readonly ShellcheckInput[] = [];
+
+  /** The scripts the whole-file lint hands ShellCheck: its RUN scripts in POSIX shells, with their declared names. */
+  shellcheckInputs(): readonly ShellcheckInput[] {
+    this.lint();
+    return this.inputs;
+  }
+
+  /** Gives ShellCheck's answer for shellcheckInputs(): from now on this version's findings include its comments. */
+  useShellcheck(output: ShellcheckOutput): void {
+    this.shellcheck = output;
+    this.linted = null;
   }
 
   /**
