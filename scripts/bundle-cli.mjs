@@ -5,8 +5,11 @@
 // dynamic imports into functions that run a module's top level when first called.
 //
 // Bundled: what a lint or the language server needs at start (moo, nearley, vscode-languageserver); it is
-// compiled from the cache with the rest. Left in node_modules and required on use: the Docker transport,
-// protobuf and tar (build only), yaml (only when a config file is found) and mvdan-sh (1.5 MB, first use).
+// compiled from the cache with the rest. Also the build's transport and protobuf (docker-modem and
+// protobufjs/light with their own dependencies): a build loads them at once, and as some forty small
+// files in node_modules they were resolved, read and compiled one by one, a third of a small build's
+// start. Left in node_modules and required on use: tar (the tar upload only), yaml (only when a config
+// file is found), mvdan-sh (1.5 MB, first use), and docker-modem's ssh transport (see MODEM_PATCHES).
 import { build } from "esbuild";
 import ts from "typescript";
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -15,14 +18,45 @@ import { makeCodeCaches } from "./code-cache.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const pkg = JSON.parse(readFileSync(root + "package.json", "utf8"));
-const BUNDLED = new Set(["moo", "nearley", "vscode-languageserver", "vscode-languageserver-textdocument", "vscode-languageserver-types"]);
+const BUNDLED = new Set(["moo", "nearley", "vscode-languageserver", "vscode-languageserver-textdocument", "vscode-languageserver-types", "docker-modem", "protobufjs"]);
 const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.has(d));
 
+// docker-modem's lib/modem.js loads at its top what dflint's requests never use, and a build's start
+// paid for it: each is made to load on first use, with a check that the text it replaces is still there.
+// dflint reaches ssh:// engines through the user's own ssh (src/build/ssh-dial.ts), handing docker-modem
+// an HTTP agent, so its own ssh transport is never called; yet requiring it loaded the whole ssh2
+// package, a quarter of a small build's start. It becomes a function that requires the real
+// docker-modem/lib/ssh.js from node_modules on its first call, which finds ssh2 from docker-modem's own
+// place as before. The duplex for attached stdin (readable-stream) serves `docker run -i`, not builds.
+// `debug` prints only when DEBUG is set; without it, it is not loaded, and the request options it would
+// print are no longer formatted with util.inspect at every request (a few milliseconds each).
+const MODEM_PATCHES = [
+  ["ssh = require('./ssh'),", "ssh = function () { return require('docker-modem/lib/ssh').apply(this, arguments); },"],
+  ["HttpDuplex = require('./http_duplex'),", "HttpDuplex = function (req, res) { return new (require('./http_duplex'))(req, res); },"],
+  ["debug = require('debug')('modem'),", "debug = process.env.DEBUG ? require('debug')('modem') : Object.assign(function () {}, { enabled: false }),"],
+  ["debug('Sending: %s', util.inspect(options, {", "debug.enabled && debug('Sending: %s', util.inspect(options, {"],
+];
+const modemOnUse = {
+  name: "docker-modem-on-use",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/ }, (args) => {
+      let contents = readFileSync(args.path, "utf8");
+      for (const [from, to] of MODEM_PATCHES) {
+        if (!contents.includes(from)) throw new Error(`bundle-cli: ${args.path} no longer has \`${from}\`; see MODEM_PATCHES`);
+        contents = contents.replace(from, to);
+      }
+      return { contents, loader: "js" };
+    });
+    b.onResolve({ filter: /^docker-modem\/lib\/ssh$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 // Node's crypto and child_process take milliseconds to load, and a start rarely needs them: dflint's own
-// --fix and ShellCheck code, and the language server's transport, only call them on some paths. Where the
+// --fix and ShellCheck code, and the language server's transport, only call them on some paths. So does
+// https (with tls under it): docker-modem and the engine client hold it for TLS engines alone. Where the
 // bundle holds one in a variable (`x=require("node:crypto")`, esbuild's form for named imports, read as
 // `x.name` at each use), it gets a stand-in that requires the module on first use.
-const LAZY = /=\s*require\("((?:node:)?(?:crypto|child_process))"\)/g;
+const LAZY = /=\s*require\("((?:node:)?(?:crypto|child_process|https))"\)/g;
 const LAZY_REQUIRE = `var __dflintLazy = (id, m) => new Proxy({}, {
   get: (_, key) => (m ??= require(id))[key],
   has: (_, key) => key in (m ??= require(id)),
@@ -80,6 +114,7 @@ const result = await build({
   platform: "node",
   target: "node20",
   external,
+  plugins: [modemOnUse],
   // vm.Script, which runs the bundle, has no module loader for import() (not without an experimental
   // flag): esbuild turns each one into a require, the ones of Node's own modules too.
   supported: { "dynamic-import": false },
