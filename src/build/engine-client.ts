@@ -1,7 +1,7 @@
 // The transport to a Docker engine: docker-modem carries HTTP over a unix socket, TCP with TLS, or
 // ssh (ssh-dial.ts). The API version is negotiated as the CLI does it: `HEAD /_ping` (GET as a
 // fallback), then the lower of the engine's version and ours, unless DOCKER_API_VERSION pins it.
-import type { IncomingMessage } from "node:http";
+import { Agent, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { Duplex, Readable } from "node:stream";
 import Modem from "docker-modem";
@@ -62,14 +62,19 @@ function withoutDockerEnv<T>(make: () => T): T {
   }
 }
 
+// Plain HTTP has no TLS server name, but node's agent works one out for every request unless told
+// there is none, through net.isIP, whose IPv6 pattern takes milliseconds on its first calls (a build
+// makes three or four requests). Kept-alive sockets are reused, as with node's global agent.
+const plainAgent = () => new Agent({ keepAlive: true, servername: "" } as ConstructorParameters<typeof Agent>[0]);
+
 function makeModem(endpoint: Endpoint): ModemLike {
   return withoutDockerEnv(() => {
     switch (endpoint.kind) {
       case "unix":
-        return new Modem({ socketPath: endpoint.path }) as unknown as ModemLike;
+        return new Modem({ socketPath: endpoint.path, agent: plainAgent() } as Modem.ConstructorOptions) as unknown as ModemLike;
       case "tcp": {
         const tls = endpoint.tls;
-        if (!tls) return new Modem({ protocol: "http", host: endpoint.host, port: endpoint.port }) as unknown as ModemLike;
+        if (!tls) return new Modem({ protocol: "http", host: endpoint.host, port: endpoint.port, agent: plainAgent() } as Modem.ConstructorOptions) as unknown as ModemLike;
         const agent = new HttpsAgent({ ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.verify });
         return new Modem({ protocol: "https", host: endpoint.host, port: endpoint.port, agent } as Modem.ConstructorOptions) as unknown as ModemLike;
       }

@@ -25,7 +25,8 @@ export function sshArguments(t: SshTarget): string[] {
 
 /** An HTTP agent whose every connection is a fresh `ssh ... docker system dial-stdio`. */
 export function sshAgent(t: SshTarget, command = "ssh"): Agent {
-  const agent = new Agent({ keepAlive: false });
+  // No TLS server name to work out (engine-client.ts says why that is worth saying).
+  const agent = new Agent({ keepAlive: false, servername: "" } as ConstructorParameters<typeof Agent>[0]);
   (agent as unknown as { createConnection: () => Duplex }).createConnection = () => {
     const child = spawn(command, sshArguments(t), { stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";
