@@ -5,14 +5,13 @@
 // Dockerfile line it belongs to. Progress goes to `onEvent`; `signal` aborts the request, the
 // daemon's build and the session.
 import { randomBytes } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { analyze } from "../model/analyze.js";
-import { readDockerignore } from "../model/dockerignore.js";
 import type { Model } from "../model/model.js";
 import { parse } from "../syntax/parse.js";
-import { decodeStatus, type StatusResponse } from "./buildkit-status.js";
+import type { StatusResponse } from "./buildkit-status.js";
 import { contextSources, type ContextSources } from "./context-sources.js";
 import { planContext, type ContextPlan, type DockerfileInput } from "./context-plan.js";
 import { walkContext } from "./context-walk.js";
@@ -23,7 +22,9 @@ import { lineOfLegacyStep, lineOfMessage, lineOfVertex } from "./error-line.js";
 import { readMessages, type StreamMessage } from "./json-stream.js";
 import { pruneStages } from "./prune-stages.js";
 import { buildQuery, type Builder, type BuildRequestOptions } from "./request.js";
-import { openBuildSession, type BuildSession } from "./session/build-session.js";
+import type { BuildSession, SessionDirs } from "./session/build-session.js";
+import { connectSession, SESSION_METHODS, sessionSharedKey, type SessionIdentity } from "./session/session-connection.js";
+import { newSessionId } from "./session/session-id.js";
 import type { SecretSource } from "./session/secrets-service.js";
 import { diskTree, memoryTree } from "./session/sync-tree.js";
 
@@ -118,54 +119,121 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const fail = (kind: BuildErrorKind, message: string, extra: Partial<BuildError> = {}): BuildOutcome => ({ ok: false, error: { kind, message, ...extra } });
   const secrets = options.secrets ?? [];
 
-  const where = await resolveEndpoint(env);
+  // config.json is read once, for the current context, the proxies and the credentials.
+  const configRead = readDockerConfig(env);
+  const where = await resolveEndpoint(env, () => configRead);
   if (!where.ok) return fail("unreachable", where.error);
-  const connected = await Engine.connect(where.endpoint, env, signal);
+  const host = where.endpoint.kind === "tcp" ? `tcp://${where.endpoint.host}:${where.endpoint.port}` : where.endpoint.address;
+  // The build args the Dockerfile sees: the caller's, and the proxies of config.json for this engine.
+  const args = configRead.then((config) => {
+    const buildArgs: Record<string, string | null> = { ...options.buildArgs };
+    if (config.ok) for (const [k, v] of Object.entries(proxyBuildArgs(config.config, host))) if (!(k in buildArgs)) buildArgs[k] = v;
+    const known: Record<string, string> = {};
+    for (const [k, v] of Object.entries(buildArgs)) if (v !== null) known[k] = v;
+    return { buildArgs, known };
+  });
+
+  // The ping (the API version, the builder) and the reads of the context, the Dockerfile and its ignore
+  // file overlap; what is decided from the Dockerfile waits for the builder. Both succeed before anything is sent.
+  const connecting = Engine.connect(where.endpoint, env, signal);
+  const models: Models = { sent: null };
+  const planning = planContext({
+    context: options.context,
+    dockerfile: options.dockerfile ?? { kind: "default" },
+    cwd: options.cwd,
+    decide: async (bytes) => {
+      const connected = await connecting;
+      if (!connected.ok) return {};
+      const builder = chooseBuilder(options.builder, connected.engine);
+      // Through a session the daemon reads the Dockerfile and asks for what it needs: nothing to decide.
+      if (builder === "buildkit" && options.session !== false) return {};
+      const { known } = await args;
+      const analyzeOptions = { buildArgs: known, ...(options.target ? { target: options.target } : {}), ...(options.platform ? { platform: options.platform } : {}) };
+      const userModel = analyze(parse(bytes).tree, analyzeOptions);
+      models.sent = userModel;
+      let sendText: string | null = null;
+      if (builder === "legacy" && userModel.target) {
+        sendText = pruneStages(userModel);
+        if (sendText !== null) models.sent = analyze(parse(sendText).tree, analyzeOptions);
+      }
+      let sources: ContextSources | null = null;
+      if (options.contextMode === "minimal") {
+        sources = contextSources(userModel);
+        if (sources.ok) {
+          const why = await onbuildFallback(connected.engine, userModel);
+          if (why) sources = { ok: false, reason: why };
+        }
+      }
+      return { sendText, sources };
+    },
+  });
+
+  const connected = await connecting;
   if (!connected.ok) {
+    await planning;
     if (signal?.aborted) return fail("aborted", "the build was cancelled");
     return fail("unreachable", `${connected.error}. Start an engine (dockerd, or ../shared/engine/start-dockerd.sh here) or point DOCKER_HOST or a docker context at one.`);
   }
   const engine = connected.engine;
   const builder = chooseBuilder(options.builder, engine);
-  if (secrets.length > 0 && builder === "legacy") return fail("usage", "--secret needs BuildKit (--builder buildkit); the legacy builder has no secret mounts");
-
-  // The model of the Dockerfile as sent; the build args here are the ones with values.
-  const buildArgs: Record<string, string | null> = { ...options.buildArgs };
-  const config = await readDockerConfig(env);
-  if (!config.ok) return fail("io", config.error);
-  const host = where.endpoint.kind === "tcp" ? `tcp://${where.endpoint.host}:${where.endpoint.port}` : where.endpoint.address;
-  for (const [k, v] of Object.entries(proxyBuildArgs(config.config, host))) if (!(k in buildArgs)) buildArgs[k] = v;
-  const known: Record<string, string> = {};
-  for (const [k, v] of Object.entries(buildArgs)) if (v !== null) known[k] = v;
-
-  // BuildKit pulls the context through a session when the engine opens one; the tar upload is the fallback.
-  let session: BuildSession | null = null;
-  if (builder === "buildkit" && options.session !== false) {
-    const opened = await openBuildSession({
-      engine,
-      contextDir: resolve(options.cwd ?? process.cwd(), options.context),
-      config: config.config,
-      secrets,
-      env,
-      onNote: (message) => emit({ type: "note", message }),
-    });
-    if (opened.ok) session = opened.session;
-    else if (secrets.length > 0) return fail("build", `--secret needs a BuildKit session, and ${opened.error}`);
-    else if (!opened.unsupported) return fail("unreachable", opened.error);
-    else emit({ type: "note", message: `${opened.error}; the context is uploaded as a tar instead` });
-  } else if (secrets.length > 0) return fail("usage", "--secret needs the BuildKit session, which `session: false` turns off");
-  try {
-    return await buildWith(options, { engine, builder, session, config: config.config, buildArgs, known, started, endpoint: where.endpoint.address, fail, emit });
-  } finally {
-    session?.close();
+  if (secrets.length > 0 && builder === "legacy") {
+    await planning;
+    return fail("usage", "--secret needs BuildKit (--builder buildkit); the legacy builder has no secret mounts");
   }
+  const viaSession = builder === "buildkit" && options.session !== false;
+  if (!viaSession && secrets.length > 0) {
+    await planning;
+    return fail("usage", "--secret needs the BuildKit session, which `session: false` turns off");
+  }
+  const config = await configRead;
+  if (!config.ok) {
+    await planning;
+    return fail("io", config.error);
+  }
+  const { buildArgs, known } = await args;
+
+  // Through a session the session's identity is settled while the Dockerfile is read.
+  const sessionId = viaSession ? newSessionId() : null;
+  const contextDir = resolve(options.cwd ?? process.cwd(), options.context);
+  const sharedKey = viaSession ? sessionSharedKey(contextDir, config.config.dir) : null;
+  const planned = await planning;
+  if (!planned.ok) return fail("io", planned.error);
+  const outcome = await buildWith(options, {
+    engine,
+    builder,
+    session: sessionId && sharedKey ? { id: sessionId, name: contextDir.split("/").filter(Boolean).pop() ?? "context", sharedKey: await sharedKey } : null,
+    plan: planned.plan,
+    models,
+    config: config.config,
+    env,
+    buildArgs,
+    known,
+    started,
+    endpoint: where.endpoint.address,
+    fail,
+    emit,
+  });
+  if (outcome === "no-session") {
+    // An engine that opens no session (before API 1.39, or with BuildKit off) gets the context as a tar.
+    return build({ ...options, session: false });
+  }
+  return outcome;
+}
+
+/** The model of the Dockerfile as sent (the legacy builder's is without the stages the target does not need). */
+interface Models {
+  sent: Model | null;
 }
 
 interface Prepared {
   engine: Engine;
   builder: Builder;
-  session: BuildSession | null;
+  /** The session's identity, when BuildKit pulls the context through one. */
+  session: SessionIdentity | null;
+  plan: ContextPlan;
+  models: Models;
   config: DockerConfig;
+  env: NodeJS.ProcessEnv;
   buildArgs: Record<string, string | null>;
   known: Record<string, string>;
   started: number;
@@ -188,71 +256,38 @@ async function dockerfileEntry(input: DockerfileInput, display: string, cwd: str
   }
 }
 
-async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutcome> {
-  const { engine, builder, session, buildArgs, known, fail, emit } = p;
+async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutcome | "no-session"> {
+  const { engine, builder, plan, models, buildArgs, known, fail, emit } = p;
   const signal = options.signal;
-  let userModel: Model | null = null;
-  let sentModel: Model | null = null;
-  const planned = await planContext({
-    context: options.context,
-    dockerfile: options.dockerfile ?? { kind: "default" },
-    cwd: options.cwd,
-    decide: async (bytes) => {
-      userModel = analyze(parse(bytes).tree, { buildArgs: known, ...(options.target ? { target: options.target } : {}), ...(options.platform ? { platform: options.platform } : {}) });
-      sentModel = userModel;
-      let sendText: string | null = null;
-      if (builder === "legacy" && userModel.target) {
-        sendText = pruneStages(userModel);
-        if (sendText !== null) sentModel = analyze(parse(sendText).tree, { buildArgs: known, ...(options.target ? { target: options.target } : {}) });
-      }
-      let sources: ContextSources | null = null;
-      // Through a session the daemon asks for what it reads: the minimal context needs no planning.
-      if (options.contextMode === "minimal" && !session) {
-        sources = contextSources(userModel);
-        if (sources.ok) {
-          const why = await onbuildFallback(engine, userModel);
-          if (why) sources = { ok: false, reason: why };
-        }
-      }
-      return { sendText, sources };
-    },
-  });
-  if (!planned.ok) return fail("io", planned.error);
-  const plan = planned.plan;
   const dockerfileText = Buffer.from(plan.dockerfileText).toString("utf8");
   const frameAt = (line: number | null): Partial<BuildError> => (line ? { dockerfile: { display: plan.dockerfileDisplay, text: dockerfileText, line } } : {});
+  // Through a session the Dockerfile is not analysed before the build: only a failure needs its lines.
+  const sentModel = () => {
+    const analyzeOptions = { buildArgs: known, ...(options.target ? { target: options.target } : {}), ...(options.platform ? { platform: options.platform } : {}) };
+    return (models.sent ??= analyze(parse(plan.dockerfileText).tree, analyzeOptions));
+  };
 
   let dockerfileName = plan.dockerfileName;
-  if (session) {
+  let dirs: SessionDirs | null = null;
+  if (p.session) {
     // The ignore file dflint chose applies as the user wrote it: through a session the Dockerfile and
     // .dockerignore are read from their own directory, so listing them hides them from COPY, as with the CLI.
-    let excludes: string[] | null = null;
-    if (plan.ignoreFile) {
-      try {
-        excludes = readDockerignore(await readFile(plan.ignoreFile, "utf8"));
-      } catch (e) {
-        return fail("io", `cannot read ${plan.ignoreFile}: ${(e as Error).message}`);
-      }
-    }
     const entry = await dockerfileEntry(options.dockerfile ?? { kind: "default" }, plan.dockerfileDisplay, options.cwd ?? process.cwd());
     dockerfileName = entry.name;
-    session.serve({
-      context: { tree: diskTree(plan.root), excludes },
+    dirs = {
+      context: { tree: diskTree(plan.root), excludes: plan.ignorePatterns },
       // The bytes dflint read and linted, whether from a file, from outside the context or from standard input.
       dockerfile: { tree: memoryTree([{ name: entry.name, content: plan.dockerfileText, mode: entry.mode, mtimeNs: entry.mtimeNs }]), excludes: null },
-    });
+    };
   }
 
   const buildId = randomBytes(32).toString("hex");
-  const q = buildQuery({ ...options, buildArgs, dockerfile: dockerfileName, ...(session ? { sessionId: session.id } : {}) }, builder, engine.info.apiVersion, buildId);
+  const q = buildQuery({ ...options, buildArgs, dockerfile: dockerfileName, ...(p.session ? { sessionId: p.session.id } : {}) }, builder, engine.info.apiVersion, buildId);
   if (!q.ok) return fail("usage", q.error);
-  const transport: ContextTransport = session ? "session" : "tar";
-  emit({ type: "start", builder, engine: p.endpoint, apiVersion: engine.info.apiVersion, dockerfile: plan.dockerfileDisplay, minimal: session ? null : plan.minimal, transport });
-  if (session) emit({ type: "note", message: "the context goes through a BuildKit session: the engine pulls only the files the build reads" });
 
   // The context: walked, packed and counted as it streams into the request; nothing with a session.
   // tar-stream loads only for the upload: a session build starts without it.
-  const packed = session ? null : (await import("./context-tar.js")).packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
+  const packed = p.session ? null : (await import("./context-tar.js")).packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
   let sentBytes = 0;
   let lastReport = 0;
   const counter = new Transform({
@@ -277,6 +312,7 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
     if (!packed) return null;
     return waitMs === undefined ? packed.done : Promise.race([packed.done, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);
   };
+  let session: BuildSession | null = null;
   const sessionFailure = () => session?.failure() ?? null;
 
   const controller = new AbortController();
@@ -292,9 +328,35 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
   signal?.addEventListener("abort", cancelBuildKit, { once: true });
   try {
     const headers: Record<string, string> = { "Content-Type": "application/x-tar" };
-    const creds = await allCredentials(p.config);
-    headers["X-Registry-Config"] = registryConfigHeader(creds);
-    const res = await engine.request({ method: "POST", path: "/build", query: q.query, body, headers, signal: controller.signal });
+    // With a session the daemon asks for a registry's credentials when it needs them (Auth/Credentials),
+    // so none are collected up front (credential helpers are programs to run), as the CLI sends none.
+    headers["X-Registry-Config"] = registryConfigHeader(p.session ? {} : await allCredentials(p.config));
+    const requesting = engine.request({ method: "POST", path: "/build", query: q.query, body, headers, signal: controller.signal });
+    if (p.session && dirs) {
+      // The session's request follows the build's, as the CLI sends them; the daemon waits for the
+      // session the build names. Its server loads once the engine has answered, with both requests out.
+      const connection = await connectSession(engine, p.session, SESSION_METHODS);
+      if (!connection.ok) {
+        controller.abort();
+        cancelBuildKit();
+        await requesting;
+        if (signal?.aborted) return fail("aborted", "the build was cancelled");
+        if (options.secrets?.length) return fail("build", `--secret needs a BuildKit session, and ${connection.error}`);
+        if (!connection.unsupported) return fail("unreachable", connection.error);
+        emit({ type: "note", message: `${connection.error}; the context is uploaded as a tar instead` });
+        return "no-session";
+      }
+      const { serveBuildSession } = await import("./session/build-session.js");
+      session = serveBuildSession(connection.socket, { config: p.config, secrets: options.secrets ?? [], env: p.env, dirs, onNote: (message) => emit({ type: "note", message }) });
+      if (signal?.aborted) session.close();
+    }
+    // BuildKit's progress decoder (protobuf types) loads while the daemon prepares the build, after the
+    // session's services, which the daemon's first calls need.
+    let statusDecoder = builder === "buildkit" ? (session?.ready ?? Promise.resolve()).then(() => import("./buildkit-status.js")) : null;
+    const transport: ContextTransport = session ? "session" : "tar";
+    emit({ type: "start", builder, engine: p.endpoint, apiVersion: engine.info.apiVersion, dockerfile: plan.dockerfileDisplay, minimal: session ? null : plan.minimal, transport });
+    if (session) emit({ type: "note", message: "the context goes through a BuildKit session: the engine pulls only the files the build reads" });
+    const res = await requesting;
     if (!res.ok) {
       packed?.stream.destroy();
       if (signal?.aborted) return fail("aborted", "the build was cancelled");
@@ -331,12 +393,11 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
         const local = sessionFailure();
         if (local) return fail("io", local);
         const message = m.errorDetail?.message ?? m.error ?? "the build failed";
-        const model = sentModel as Model | null;
-        const line = lineOfMessage(message) ?? (model ? (builder === "legacy" ? lineOfLegacyStep(model, lastStep) : lineOfVertex(model, failedVertex)) : null);
+        const line = lineOfMessage(message) ?? (builder === "legacy" ? lineOfLegacyStep(sentModel(), lastStep) : lineOfVertex(sentModel(), failedVertex));
         return fail("build", message, { ...frameAt(line), ...(m.errorDetail?.code ? { exitCode: m.errorDetail.code } : {}) });
       }
       if (m.id === "moby.buildkit.trace" && typeof m.aux === "string") {
-        const status = decodeStatus(m.aux);
+        const status = (await (statusDecoder ??= import("./buildkit-status.js"))).decodeStatus(m.aux);
         if (status) {
           // The first vertex that failed for itself: the ones running beside it fail with "context canceled".
           for (const v of status.vertexes) if (v.error && (!failedVertex || (failedCancelled && !/context canceled/.test(v.error)))) [failedVertex, failedCancelled] = [v.name, /context canceled/.test(v.error)];
@@ -374,5 +435,6 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
     signal?.removeEventListener("abort", onAbort);
     signal?.removeEventListener("abort", cancelBuildKit);
     if (packed && !packed.stream.destroyed) packed.stream.destroy();
+    session?.close();
   }
 }

@@ -112,7 +112,9 @@ export interface StatusResponse {
   warnings: VertexWarning[];
 }
 
-let type: protobuf.Type | null = null;
+// Made when this module loads, which build.ts arranges for after the session's first needs; protobufjs
+// generates each message's decoder when the first message of its kind comes.
+const type = protobuf.Root.fromJSON({ nested: STATUS_MESSAGES }).lookupType("StatusResponse");
 
 type Long = { toNumber(): number } | number | string;
 const num = (v: Long | undefined | null): number => (v === undefined || v === null ? 0 : typeof v === "object" ? v.toNumber() : Number(v));
@@ -121,7 +123,6 @@ const text = (b: Uint8Array | undefined | null) => (b ? Buffer.from(b).toString(
 
 /** Decodes one `moby.buildkit.trace` aux value; null when it is not a StatusResponse. */
 export function decodeStatus(base64: string): StatusResponse | null {
-  type ??= protobuf.Root.fromJSON({ nested: STATUS_MESSAGES }).lookupType("StatusResponse");
   let m: Record<string, unknown[]>;
   try {
     m = type.decode(Buffer.from(base64, "base64")) as unknown as Record<string, unknown[]>;

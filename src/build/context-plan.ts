@@ -28,6 +28,8 @@ export interface ContextPlan {
   /** Where the Dockerfile was read, for messages; `-` for standard input. */
   dockerfileDisplay: string;
   ignoreFile: string | null;
+  /** The ignore file's patterns as written (a session applies them so: see build.ts). */
+  ignorePatterns: string[] | null;
   walk: WalkOptions;
   pack: PackOptions;
   /** The minimal context in use, or why the full one is sent. */
@@ -132,6 +134,7 @@ export async function planContext(options: PlanOptions): Promise<PlanResult> {
     ignoreText = contextIgnore.text;
   }
   const patterns = ignoreText ? readDockerignore(ignoreText.toString("utf8")) : [];
+  const ignorePatterns = ignoreText ? [...patterns] : null;
   // The CLI's TrimBuildFilesFromExcludes: the daemon must be able to read these, so they are sent.
   if (patterns.length > 0) {
     if (isExcludedByDockerignore(patterns, ".dockerignore") === true) patterns.push("!.dockerignore");
@@ -181,6 +184,7 @@ export async function planContext(options: PlanOptions): Promise<PlanResult> {
       dockerfileText: text,
       dockerfileDisplay: display,
       ignoreFile,
+      ignorePatterns,
       walk: { ignore, always, selection },
       pack: { replaced, extras },
       minimal,

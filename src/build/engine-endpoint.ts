@@ -73,8 +73,8 @@ export async function parseHost(host: string, tls: () => Promise<TlsFiles | null
   }
 }
 
-/** Finds the engine from the environment, the docker context, or the default socket. */
-export async function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): Promise<EndpointResult> {
+/** Finds the engine from the environment, the docker context, or the default socket; `readConfig` reads config.json (a caller that reads it anyway passes its read). */
+export async function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, readConfig: () => ReturnType<typeof readDockerConfig> = () => readDockerConfig(env)): Promise<EndpointResult> {
   if (env.DOCKER_HOST) {
     const envTls = async (): Promise<TlsFiles | null> => {
       // Any non-empty DOCKER_TLS_VERIFY turns on verification; DOCKER_TLS alone, TLS without it.
@@ -87,7 +87,7 @@ export async function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): Pro
   }
   let name = env.DOCKER_CONTEXT;
   if (!name) {
-    const config = await readDockerConfig(env);
+    const config = await readConfig();
     if (!config.ok) return config;
     name = config.config.currentContext;
   }

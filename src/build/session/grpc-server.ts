@@ -59,8 +59,12 @@ function metadataOf(raw: readonly string[]): Map<string, string[]> {
   return out;
 }
 
-/** Serves `handlers` (by method path) on a connection whose peer speaks HTTP/2 as the client; `onError` hears of handler bugs. */
-export function serveGrpc(socket: Duplex, handlers: ReadonlyMap<string, Handler>, onError: (message: string) => void): GrpcServer {
+/**
+ * Serves `handlers` (by method path) on a connection whose peer speaks HTTP/2 as the client; `onError`
+ * hears of handler bugs, `onSettled` of the peer acknowledging the server's settings (its client can
+ * call from then on).
+ */
+export function serveGrpc(socket: Duplex, handlers: ReadonlyMap<string, Handler>, onError: (message: string) => void, onSettled?: () => void): GrpcServer {
   // Flow-control windows for what the daemon sends (requests, small) keep their defaults; what dflint
   // sends is bound by the daemon's windows.
   const server = http2.createServer();
@@ -77,6 +81,7 @@ export function serveGrpc(socket: Duplex, handlers: ReadonlyMap<string, Handler>
     });
     // A broken connection fails the daemon's calls, and the build stream says what that did.
     s.on("error", () => {});
+    if (onSettled) s.once("localSettings", onSettled);
   });
 
   server.on("stream", (stream: http2.ServerHttp2Stream, _headers: http2.IncomingHttpHeaders, _flags: number, rawHeaders: string[]) => {

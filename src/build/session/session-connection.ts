@@ -2,9 +2,24 @@
 // DialHijack): `POST /session` with `Upgrade: h2c` and the X-Docker-Expose-Session-* headers naming the
 // session, its shared key and each gRPC method the client serves. After `101 Switching Protocols` the
 // daemon speaks HTTP/2 as the client on that same connection, whatever the transport (unix socket,
-// TCP with TLS, ssh through dial-stdio).
+// TCP with TLS, ssh through dial-stdio). This module stays light (no http2, no protobuf): the build
+// request and the session's request go out before the server behind them loads (build-session.ts).
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
 import type { Duplex } from "node:stream";
 import type { Engine } from "../engine-client.js";
+
+/** The gRPC methods a build session serves (build-session.ts has a handler for each). */
+export const SESSION_METHODS = [
+  "/grpc.health.v1.Health/Check",
+  "/moby.filesync.v1.FileSync/DiffCopy",
+  "/moby.filesync.v1.Auth/Credentials",
+  "/moby.buildkit.secrets.v1.Secrets/GetSecret",
+] as const;
+
+export type SessionMethod = (typeof SESSION_METHODS)[number];
 
 export interface SessionIdentity {
   /** The session ID the build request names. */
@@ -16,6 +31,21 @@ export interface SessionIdentity {
 }
 
 export type SessionConnection = { ok: true; socket: Duplex } | { ok: false; error: string; unsupported?: boolean };
+
+/**
+ * The CLI's getBuildSharedKey: the context directory hashed with this machine's build node ID
+ * (.buildNodeID in the docker configuration directory, which the CLI creates; read here, never
+ * written), else the host name.
+ */
+export async function sessionSharedKey(contextDir: string, configDir: string): Promise<string> {
+  let node: string;
+  try {
+    node = (await readFile(join(configDir, ".buildNodeID"), "utf8")).trim();
+  } catch {
+    node = hostname();
+  }
+  return createHash("sha256").update(`${node}:${contextDir}`).digest("hex");
+}
 
 /** Opens the hijacked session connection offering `methods`. */
 export async function connectSession(engine: Engine, identity: SessionIdentity, methods: readonly string[]): Promise<SessionConnection> {

@@ -71,21 +71,23 @@ interface Types {
   secretResponse: protobuf.Type;
 }
 
-let types: Types | null = null;
+// The types are made, and their encoders and decoders generated (Type#setup), when this module loads:
+// build.ts loads it once POST /build has gone out, so this work fills the time the daemon takes to
+// prepare the build instead of delaying the answer to its first call.
+const types = makeTypes();
 
-function load(): Types {
-  if (types) return types;
+function makeTypes(): Types {
   const fs = protobuf.Root.fromJSON({ nested: PACKET_MESSAGES });
   const services = protobuf.Root.fromJSON({ nested: SERVICE_MESSAGES });
-  types = {
-    packet: fs.lookupType("Packet"),
-    healthResponse: services.lookupType("HealthCheckResponse"),
+  fs.lookupType("Stat").setup();
+  return {
+    packet: fs.lookupType("Packet").setup(),
+    healthResponse: services.lookupType("HealthCheckResponse").setup(),
     credentialsRequest: services.lookupType("CredentialsRequest"),
     credentialsResponse: services.lookupType("CredentialsResponse"),
     secretRequest: services.lookupType("GetSecretRequest"),
     secretResponse: services.lookupType("GetSecretResponse"),
   };
-  return types;
 }
 
 // int64 fields: protobufjs takes a Long-like {low, high} or a number; nanosecond times exceed 2^53.
@@ -93,7 +95,7 @@ const int64 = (v: bigint) => ({ low: Number(BigInt.asIntN(32, v)), high: Number(
 
 /** Encodes one fsutil Packet. */
 export function encodePacket(p: { type: number; stat?: StatMessage; id?: number; data?: Uint8Array }): Uint8Array {
-  const { packet } = load();
+  const { packet } = types;
   const message: Record<string, unknown> = { type: p.type };
   if (p.stat) {
     const s = p.stat;
@@ -118,7 +120,7 @@ type Long = { toString(): string } | number;
 
 /** Decodes one fsutil Packet; null when the bytes are not one. */
 export function decodePacket(bytes: Uint8Array): PacketMessage | null {
-  const { packet } = load();
+  const { packet } = types;
   try {
     const m = packet.decode(bytes) as unknown as { type?: number; stat?: Record<string, unknown>; ID?: number; data?: Uint8Array };
     const s = m.stat;
@@ -145,31 +147,31 @@ export function decodePacket(bytes: Uint8Array): PacketMessage | null {
 
 /** grpc.health.v1.HealthCheckResponse with status SERVING. */
 export function encodeServing(): Uint8Array {
-  return load().healthResponse.encode({ status: 1 }).finish();
+  return types.healthResponse.encode({ status: 1 }).finish();
 }
 
 /** The registry host a moby.filesync.v1.Auth/Credentials call asks about; null when malformed. */
 export function decodeCredentialsRequest(bytes: Uint8Array): string | null {
   try {
-    return (load().credentialsRequest.decode(bytes) as unknown as { Host?: string }).Host ?? "";
+    return (types.credentialsRequest.decode(bytes) as unknown as { Host?: string }).Host ?? "";
   } catch {
     return null;
   }
 }
 
 export function encodeCredentialsResponse(username: string, secret: string): Uint8Array {
-  return load().credentialsResponse.encode({ Username: username, Secret: secret }).finish();
+  return types.credentialsResponse.encode({ Username: username, Secret: secret }).finish();
 }
 
 /** The secret ID a moby.buildkit.secrets.v1.Secrets/GetSecret call asks for; null when malformed. */
 export function decodeSecretRequest(bytes: Uint8Array): string | null {
   try {
-    return (load().secretRequest.decode(bytes) as unknown as { ID?: string }).ID ?? "";
+    return (types.secretRequest.decode(bytes) as unknown as { ID?: string }).ID ?? "";
   } catch {
     return null;
   }
 }
 
 export function encodeSecretResponse(data: Uint8Array): Uint8Array {
-  return load().secretResponse.encode({ data }).finish();
+  return types.secretResponse.encode({ data }).finish();
 }
