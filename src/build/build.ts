@@ -7,12 +7,10 @@
 import { randomBytes } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { Readable, Transform } from "node:stream";
-import { analyze } from "../model/analyze.js";
-import type { Model } from "../model/model.js";
-import { parse } from "../syntax/parse.js";
+import { Readable } from "node:stream";
+import type { AnalyzeOptions, Model } from "../model/model.js";
 import type { StatusResponse } from "./buildkit-status.js";
-import { contextSources, type ContextSources } from "./context-sources.js";
+import type { ContextSources } from "./context-sources.js";
 import { planContext, type ContextPlan, type DockerfileInput } from "./context-plan.js";
 import { walkContext } from "./context-walk.js";
 import { allCredentials, proxyBuildArgs, readDockerConfig, registryConfigHeader, type DockerConfig } from "./docker-config.js";
@@ -20,8 +18,8 @@ import { Engine, isVersionAtLeast } from "./engine-client.js";
 import { resolveEndpoint } from "./engine-endpoint.js";
 import { lineOfLegacyStep, lineOfMessage, lineOfVertex } from "./error-line.js";
 import { readMessages, type StreamMessage } from "./json-stream.js";
-import { pruneStages } from "./prune-stages.js";
 import { buildQuery, type Builder, type BuildRequestOptions } from "./request.js";
+import { uploadBody } from "./upload-body.js";
 import type { BuildSession, SessionDirs } from "./session/build-session.js";
 import { connectSession, SESSION_METHODS, sessionSharedKey, type SessionIdentity } from "./session/session-connection.js";
 import { newSessionId } from "./session/session-id.js";
@@ -148,13 +146,14 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
       // Through a session the daemon reads the Dockerfile and asks for what it needs: nothing to decide.
       if (builder === "buildkit" && options.session !== false) return {};
       const { known } = await args;
-      const analyzeOptions = { buildArgs: known, ...(options.target ? { target: options.target } : {}), ...(options.platform ? { platform: options.platform } : {}) };
-      const userModel = analyze(parse(bytes).tree, analyzeOptions);
+      const [{ analyzeText }, { pruneStages }, { contextSources }] = await Promise.all([import("./analyze-text.js"), import("./prune-stages.js"), import("./context-sources.js")]);
+      const analyzeOptions = modelOptions(options, known);
+      const userModel = analyzeText(bytes, analyzeOptions);
       models.sent = userModel;
       let sendText: string | null = null;
       if (builder === "legacy" && userModel.target) {
         sendText = pruneStages(userModel);
-        if (sendText !== null) models.sent = analyze(parse(sendText).tree, analyzeOptions);
+        if (sendText !== null) models.sent = analyzeText(sendText, analyzeOptions);
       }
       let sources: ContextSources | null = null;
       if (options.contextMode === "minimal") {
@@ -220,6 +219,11 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   return outcome;
 }
 
+// The Dockerfile is read as the daemon reads it: with the build args that have values, the target and platform.
+function modelOptions(options: BuildOptions, known: Record<string, string>): AnalyzeOptions {
+  return { buildArgs: known, ...(options.target ? { target: options.target } : {}), ...(options.platform ? { platform: options.platform } : {}) };
+}
+
 /** The model of the Dockerfile as sent (the legacy builder's is without the stages the target does not need). */
 interface Models {
   sent: Model | null;
@@ -262,10 +266,7 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
   const dockerfileText = Buffer.from(plan.dockerfileText).toString("utf8");
   const frameAt = (line: number | null): Partial<BuildError> => (line ? { dockerfile: { display: plan.dockerfileDisplay, text: dockerfileText, line } } : {});
   // Through a session the Dockerfile is not analysed before the build: only a failure needs its lines.
-  const sentModel = () => {
-    const analyzeOptions = { buildArgs: known, ...(options.target ? { target: options.target } : {}), ...(options.platform ? { platform: options.platform } : {}) };
-    return (models.sent ??= analyze(parse(plan.dockerfileText).tree, analyzeOptions));
-  };
+  const sentModel = async () => (models.sent ??= (await import("./analyze-text.js")).analyzeText(plan.dockerfileText, modelOptions(options, known)));
 
   let dockerfileName = plan.dockerfileName;
   let dirs: SessionDirs | null = null;
@@ -288,23 +289,7 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
   // The context: walked, packed and counted as it streams into the request; nothing with a session.
   // tar-stream loads only for the upload: a session build starts without it.
   const packed = p.session ? null : (await import("./context-tar.js")).packContext(walkContext(plan.root, plan.walk), { ...plan.pack, onNote: (message) => emit({ type: "note", message }) });
-  let sentBytes = 0;
-  let lastReport = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      sentBytes += chunk.length;
-      const now = Date.now();
-      if (now - lastReport >= 100) {
-        lastReport = now;
-        emit({ type: "upload", bytes: sentBytes, done: false });
-      }
-      cb(null, chunk);
-    },
-    flush(cb) {
-      emit({ type: "upload", bytes: sentBytes, done: true });
-      cb();
-    },
-  });
+  const counter = uploadBody((bytes, done) => emit({ type: "upload", bytes, done }));
   const body: Readable = packed ? counter : Readable.from([]);
   packed?.stream.on("error", (e) => counter.destroy(e));
   packed?.stream.pipe(counter);
@@ -393,7 +378,7 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
         const local = sessionFailure();
         if (local) return fail("io", local);
         const message = m.errorDetail?.message ?? m.error ?? "the build failed";
-        const line = lineOfMessage(message) ?? (builder === "legacy" ? lineOfLegacyStep(sentModel(), lastStep) : lineOfVertex(sentModel(), failedVertex));
+        const line = lineOfMessage(message) ?? (builder === "legacy" ? lineOfLegacyStep(await sentModel(), lastStep) : lineOfVertex(await sentModel(), failedVertex));
         return fail("build", message, { ...frameAt(line), ...(m.errorDetail?.code ? { exitCode: m.errorDetail.code } : {}) });
       }
       if (m.id === "moby.buildkit.trace" && typeof m.aux === "string") {
