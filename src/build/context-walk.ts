@@ -6,6 +6,7 @@ import type { Stats } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { IgnoreMatcher } from "../model/dockerignore.js";
+import { sortByBytes } from "./byte-order.js";
 import { matchWithParent, mustDescend, type ParentMatches } from "./parent-match.js";
 
 export type EntryType = "file" | "directory" | "symlink" | "other";
@@ -37,9 +38,6 @@ export interface WalkOptions {
   selection?: PathSelection;
 }
 
-// Go's sort.Strings compares bytes; JavaScript's default sort compares UTF-16 units, which orders
-// characters above U+FFFF differently.
-const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 function typeOf(stats: Stats): EntryType {
   if (stats.isFile()) return "file";
@@ -69,7 +67,7 @@ export async function* walkContext(root: string, options: WalkOptions): AsyncGen
   async function* visit(dir: string, rel: string, parent: ParentMatches, depth: number, inside: boolean): AsyncGenerator<WalkItem> {
     let names: string[];
     try {
-      names = (await readdir(dir)).sort(byBytes);
+      names = sortByBytes(await readdir(dir), (name) => name);
     } catch (e) {
       yield { kind: "error", path: rel || ".", message: `cannot read the directory: ${ioMessage(e)}` };
       return;

@@ -5,6 +5,7 @@
 import type { BigIntStats } from "node:fs";
 import { open, lstat, readdir, readlink } from "node:fs/promises";
 import { join } from "node:path";
+import { sortByBytes } from "../byte-order.js";
 
 export interface TreeStat {
   /** The Unix st_mode. */
@@ -30,7 +31,8 @@ export interface SyncTree {
   read(path: string, chunk: number, size: number): AsyncIterable<Uint8Array>;
 }
 
-const byBytes = (a: DirEntry, b: DirEntry) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
+
+const nameOf = (e: DirEntry) => e.name;
 
 function enoent(path: string): NodeJS.ErrnoException {
   const e: NodeJS.ErrnoException = new Error(`ENOENT: no such file or directory, '${path}'`);
@@ -56,7 +58,7 @@ export function diskTree(root: string): SyncTree {
   return {
     async readDir(dir) {
       const entries = await readdir(at(dir), { withFileTypes: true });
-      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort(byBytes);
+      return sortByBytes(entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })), nameOf);
     },
     async lstat(path) {
       return fromStats(await lstat(at(path), { bigint: true }));
@@ -103,7 +105,7 @@ export function memoryTree(files: readonly MemoryFile[]): SyncTree {
   return {
     async readDir(dir) {
       if (dir !== "") throw enoent(dir);
-      return files.map((f) => ({ name: f.name, isDirectory: false })).sort(byBytes);
+      return sortByBytes(files.map((f) => ({ name: f.name, isDirectory: false })), nameOf);
     },
     async lstat(path) {
       if (path === "") return { mode: S_IFDIR | 0o755, size: 0, mtimeNs: 0n, inode: "memory:root", nlink: 1 };
