@@ -12,7 +12,8 @@
 //     read-only home), as long as Node's V8 and flags are the ones of the build.
 //   - otherwise ($XDG_CACHE_HOME or ~/.cache)/dflint/, written once by the first real run that had no usable
 //     cache, keyed by Node version, architecture, flags and bundle checksum, and written atomically. The
-//     installed package itself is never written at run time: it may be read-only or shared.
+//     installed package itself is never written at run time: it may be read-only or shared. `dflint build`
+//     has only this one (its first successful run writes it), and starts from the lint's until then.
 // The cache is never a failure point: a missing, unreadable, stale, truncated or corrupt one is skipped and
 // the bundle compiled from source. V8 itself only checks a cache's header (its version, its flags and the
 // source's length), and a damaged payload behind a good header crashes it, so each file carries the
@@ -36,7 +37,10 @@ const WRITE_AFTER_MS = 5000;
 
 const args = process.argv.slice(2);
 // The language server's start-up runs other code than a lint: each has its own cache of the one bundle.
-const kind = args[0] === "lsp" ? "lsp" : "cli";
+// So does a build, whose cache is the user's own: making one takes an engine, which the package's build
+// may not have.
+const kind = args[0] === "lsp" ? "lsp" : args[0] === "build" ? "build" : "cli";
+const shippedKind = kind === "build" ? "cli" : kind;
 const setting = process.env.DFLINT_CODE_CACHE;
 const writeTo = process.env.DFLINT_CODE_CACHE_WRITE || null;
 const report = setting === "debug" ? (message) => process.stderr.write(`dflint: code cache: ${message}\n`) : () => {};
@@ -59,7 +63,7 @@ const userCache = crc32 && !writeTo ? userCachePath() : null;
 let used = null;
 let cachedData;
 if (crc32 && !writeTo) {
-  for (const file of [userCache, path.join(__dirname, "..", "dist", "cli", `code-cache-${kind}.bin`)]) {
+  for (const file of [userCache, path.join(__dirname, "..", "dist", "cli", `code-cache-${shippedKind}.bin`)]) {
     if (!file) continue;
     const payload = readCache(file);
     if (payload) {
@@ -75,7 +79,7 @@ if (crc32 && !writeTo) {
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
 if (used) report(`${script.cachedDataRejected ? "rejected by V8" : "used"} ${used}`);
 if (writeTo) writeWhenDone(writeTo);
-else if (userCache && (!used || script.cachedDataRejected) && !isTrivial()) writeWhenDone(userCache);
+else if (userCache && (!used || script.cachedDataRejected || (kind !== shippedKind && used !== userCache)) && !isTrivial()) writeWhenDone(userCache);
 
 const bundleModule = { exports: {} };
 script.runInThisContext().call(bundleModule.exports, bundleModule.exports, require("node:module").createRequire(BUNDLE), bundleModule, BUNDLE, path.dirname(BUNDLE));
@@ -141,7 +145,8 @@ function writeWhenDone(file) {
       report(`could not write ${file}: ${e.message}`);
     }
   };
-  process.once("exit", write);
+  // A build that failed (no engine, say) ran little of what builds run: its cache would stay in the way.
+  process.once("exit", (code) => (kind !== "build" || code === 0) && write());
   if (!writeTo) setTimeout(write, WRITE_AFTER_MS).unref();
 }
 
@@ -174,7 +179,7 @@ function prune(dir, kept) {
   const now = Date.now();
   const entries = [];
   for (const name of fs.readdirSync(dir)) {
-    if (name === kept || !/^(cli|lsp)-.*\.bin(\.\d+\.tmp)?$/.test(name)) continue;
+    if (name === kept || !/^(cli|lsp|build)-.*\.bin(\.\d+\.tmp)?$/.test(name)) continue;
     try {
       const stat = fs.statSync(path.join(dir, name));
       // A temporary file a killed run left behind (an hour is far longer than any write).
