@@ -21,7 +21,7 @@ export interface SessionDirs {
 }
 
 export interface BuildSession {
-  /** Settles once the services are loaded (or failed to load: a call then reports why). */
+  /** Settles once the services are loaded (or failed to load: a call then reports why), or the connection is gone. */
   ready: Promise<void>;
   /** The first failure on dflint's side (a file that could not be read), naming the file. */
   failure(): string | null;
@@ -85,6 +85,8 @@ export function serveBuildSession(socket: Duplex, o: SessionOptions): BuildSessi
   let settled!: () => void;
   const ready = new Promise<void>((resolve) => (settled = resolve));
   const server: GrpcServer = serveGrpc(socket, handlers, hooks.onFailure, () => void load().then(settled, settled));
+  // A connection that ends before the daemon has the settings leaves nothing to wait for.
+  void server.closed.then(settled);
   return {
     ready,
     failure: () => failure,

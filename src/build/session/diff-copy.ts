@@ -61,9 +61,12 @@ interface Request {
   size: number;
 }
 
-// A queue of requested files that the senders wait on.
+// A queue of requested files that the senders wait on. The daemon asks for a whole context's files
+// at once (20,000 in the benchmark): they are taken from the front by an index, as Array#shift on a
+// queue that long moved the rest at every call (a twentieth of a transfer's time).
 class RequestQueue {
   private items: Request[] = [];
+  private head = 0;
   private waiters: Array<() => void> = [];
   private closed = false;
   push(item: Request) {
@@ -76,8 +79,15 @@ class RequestQueue {
   }
   async next(): Promise<Request | null> {
     for (;;) {
-      const item = this.items.shift();
-      if (item) return item;
+      if (this.head < this.items.length) {
+        const item = this.items[this.head++]!;
+        // The taken part is dropped once it is most of the array.
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+          this.items = this.items.slice(this.head);
+          this.head = 0;
+        }
+        return item;
+      }
       if (this.closed) return null;
       await new Promise<void>((r) => this.waiters.push(r));
     }

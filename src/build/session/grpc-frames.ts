@@ -2,13 +2,17 @@
 // big-endian length, then the message (PROTOCOL-HTTP2.md in grpc/grpc). The session never negotiates
 // compression, so a compressed message is an error.
 
+/** The five bytes before a message of `length` bytes. */
+export function messagePrefix(length: number): Buffer {
+  const prefix = Buffer.allocUnsafe(5);
+  prefix[0] = 0;
+  prefix.writeUInt32BE(length, 1);
+  return prefix;
+}
+
 /** Frames one message. */
 export function frameMessage(message: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(5 + message.length);
-  out[0] = 0;
-  out.writeUInt32BE(message.length, 1);
-  out.set(message, 5);
-  return out;
+  return Buffer.concat([messagePrefix(message.length), message]);
 }
 
 /** Messages bigger than this end the call: BuildKit's own limit for a session message is 16 MiB. */

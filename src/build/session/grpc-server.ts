@@ -6,7 +6,7 @@
 // unary calls and one bidirectional stream, without compression.
 import http2 from "node:http2";
 import type { Duplex } from "node:stream";
-import { frameMessage, readMessages } from "./grpc-frames.js";
+import { messagePrefix, readMessages } from "./grpc-frames.js";
 
 const SEND_BUFFER = 1 << 20;
 
@@ -108,8 +108,13 @@ export function serveGrpc(socket: Duplex, handlers: ReadonlyMap<string, Handler>
     const send = (message: Uint8Array): Promise<void> => {
       if (stream.destroyed || stream.closed) return Promise.reject(new Error("the engine closed the call"));
       // http2 streams report backpressure past 16 KiB, less than two DATA packets: up to SEND_BUFFER
-      // bytes are queued before waiting, so reading the next file overlaps sending this one.
-      if (stream.write(frameMessage(message)) || stream.writableLength < SEND_BUFFER) return Promise.resolve();
+      // bytes are queued before waiting, so reading the next file overlaps sending this one. The
+      // length prefix goes with the message in one write, without copying the message behind it.
+      stream.cork();
+      stream.write(messagePrefix(message.length));
+      const flowing = stream.write(message);
+      stream.uncork();
+      if (flowing || stream.writableLength < SEND_BUFFER) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const done = () => {
           stream.off("drain", done);
