@@ -94,13 +94,14 @@ export function chooseBuilder(requested: BuildOptions["builder"], engine: Engine
   return isVersionAtLeast(apiVersion, "1.39") && (osType ?? "linux") === "linux" ? "buildkit" : "legacy";
 }
 
-// Base images whose ONBUILD triggers could read the context are only known to the engine.
+// Base images whose ONBUILD triggers could read the context are only known to the engine. The images
+// are asked about together (one round trip, not one per stage); the first stage's answer counts first.
 async function onbuildFallback(engine: Engine, model: Model): Promise<string | null> {
   if (!model.target) return null;
-  for (const stage of model.stagesNeededBy(model.target)) {
-    if (stage.base.kind !== "image") continue;
-    const name = stage.base.text;
-    const r = await engine.json<{ Config?: { OnBuild?: string[] | null } }>("GET", `/images/${encodeURIComponent(name)}/json`);
+  const names = model.stagesNeededBy(model.target).flatMap((stage) => (stage.base.kind === "image" ? [stage.base.text] : []));
+  const answers = await Promise.all(names.map((name) => engine.json<{ Config?: { OnBuild?: string[] | null } }>("GET", `/images/${encodeURIComponent(name)}/json`)));
+  for (const [i, r] of answers.entries()) {
+    const name = names[i]!;
     if (!r.ok) return r.error;
     if (r.status === 404) return `the base image ${name} is not in the engine yet, so its ONBUILD triggers are unknown`;
     if (r.body?.Config?.OnBuild?.length) return `the base image ${name} has ONBUILD triggers, which may read the context`;
