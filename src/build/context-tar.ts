@@ -5,12 +5,13 @@
 // adds them). Sockets, pipes and devices are skipped with a note. The context is never held in memory
 // nor written to a temporary file: small files are read a few ahead of the one being packed (a
 // bounded number and size), larger ones streamed when their turn comes.
-import { close, createReadStream, open, read } from "node:fs";
+import { createReadStream } from "node:fs";
 import { readlink } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import tar from "tar-stream";
 import type { ContextEntry, WalkItem } from "./context-walk.js";
+import { readExactly } from "./file-calls.js";
 
 /** A file the build adds that is not in the directory: a generated Dockerfile or `.dockerignore`. */
 export interface ExtraFile {
@@ -62,24 +63,6 @@ function header(entry: ContextEntry): tar.Headers {
     mtime: wholeSeconds(stats.mtimeMs),
     size: 0,
   };
-}
-
-// A small file's bytes with one read of one byte more than its stat said: a short or long read means it
-// changed since. Callback fs: the promise API's file handles cost a third more per file.
-function readExactly(path: string, size: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    open(path, "r", (err, fd) => {
-      if (err) return reject(err);
-      const buffer = Buffer.allocUnsafe(size + 1);
-      read(fd, buffer, 0, size + 1, 0, (readErr, bytesRead) => {
-        close(fd, (closeErr) => {
-          if (readErr || closeErr) reject(readErr ?? closeErr);
-          else if (bytesRead !== size) reject(new Error("Size mismatch"));
-          else resolve(buffer.subarray(0, size));
-        });
-      });
-    });
-  });
 }
 
 // Settles when the entry is written, or when the stream is closed under it (the request was aborted).

@@ -3,10 +3,11 @@
 // match results, an excluded directory skipped unless an exception pattern names something inside
 // it. Entries are yielded one at a time, so the caller can stream them without holding the tree.
 import type { Stats } from "node:fs";
-import { lstat, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { IgnoreMatcher } from "../model/dockerignore.js";
 import { sortByBytes } from "./byte-order.js";
+import { lstatOf } from "./file-calls.js";
 import { matchWithParent, mustDescend, type ParentMatches } from "./parent-match.js";
 
 export type EntryType = "file" | "directory" | "symlink" | "other";
@@ -73,7 +74,7 @@ export async function* walkContext(root: string, options: WalkOptions): AsyncGen
       return;
     }
     // One directory's entries are stat'ed together: the walk is bound by these calls' latency.
-    const statted = await Promise.all(names.map((name) => lstat(join(dir, name)).catch((e: unknown) => e as Error)));
+    const statted = await Promise.all(names.map((name) => lstatOf(join(dir, name)).catch((e: unknown) => e as Error)));
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const path = rel ? rel + "/" + name : name;

@@ -3,10 +3,10 @@
 // Dockerfile from standard input needs no temporary file). Paths are relative and `/`-separated; ""
 // is the root. Nothing outside the root is ever read: a path climbing out of it does not exist.
 import type { BigIntStats } from "node:fs";
-import { close, open, read } from "node:fs";
-import { lstat, readdir, readlink } from "node:fs/promises";
+import { readdir, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { sortByBytes } from "../byte-order.js";
+import { closeFd, lstatExact, openToRead, readInto } from "../file-calls.js";
 
 export interface TreeStat {
   /** The Unix st_mode. */
@@ -50,12 +50,6 @@ function fromStats(s: BigIntStats): TreeStat {
 // Files are read a large block at a time and cut into packet-sized chunks: one read per small file.
 const READ_BLOCK = 1 << 20;
 
-// A file's descriptor, through callback fs: file handles (fs/promises) cost a third more per file, and
-// a transfer of a whole context is 20,000 of them.
-const openFd = (path: string) => new Promise<number>((resolve, reject) => open(path, "r", (e, fd) => (e ? reject(e) : resolve(fd))));
-const readFd = (fd: number, block: Buffer) => new Promise<number>((resolve, reject) => read(fd, block, 0, block.length, null, (e, n) => (e ? reject(e) : resolve(n))));
-const closeFd = (fd: number) => new Promise<void>((resolve, reject) => close(fd, (e) => (e ? reject(e) : resolve())));
-
 /** The directory `root` on disk. */
 export function diskTree(root: string): SyncTree {
   const at = (path: string) => {
@@ -68,18 +62,18 @@ export function diskTree(root: string): SyncTree {
       return sortByBytes(entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })), nameOf);
     },
     async lstat(path) {
-      return fromStats(await lstat(at(path), { bigint: true }));
+      return fromStats(await lstatExact(at(path)));
     },
     readlink: (path) => readlink(at(path)),
     async *read(path, chunk, size) {
-      const fd = await openFd(at(path));
+      const fd = await openToRead(at(path));
       try {
         // One byte over the expected size: a short read of a regular file is its end, so a file that
         // did not change is read with one call. The chunks handed out may still be queued for sending,
         // so each read gets a fresh block.
         for (let want = Math.min(size + 1, READ_BLOCK); ; want = READ_BLOCK) {
           const block = Buffer.allocUnsafe(want);
-          const bytesRead = await readFd(fd, block);
+          const bytesRead = await readInto(fd, block);
           for (let at = 0; at < bytesRead; at += chunk) yield block.subarray(at, Math.min(at + chunk, bytesRead));
           if (bytesRead < want) return;
         }

@@ -1,0 +1,46 @@
+// The file system calls a build makes once per file of its context (lstat; open, read and close),
+// through node's callback API, each wrapped in a promise. With fs/promises an lstat took three times
+// the CPU (150 ms against 520 ms for the benchmark's 20,000 files) and a file handle's open, read and
+// close a third more: a walk and a transfer of a whole context make some 80,000 of these calls.
+import { close, lstat, open, read, type BigIntStats, type Stats } from "node:fs";
+
+/** lstat(2). */
+export function lstatOf(path: string): Promise<Stats> {
+  return new Promise((resolve, reject) => lstat(path, (e, st) => (e ? reject(e) : resolve(st))));
+}
+
+/** lstat(2) with nanosecond times. */
+export function lstatExact(path: string): Promise<BigIntStats> {
+  return new Promise((resolve, reject) => lstat(path, { bigint: true }, (e, st) => (e ? reject(e) : resolve(st))));
+}
+
+/** A descriptor for reading `path`. */
+export function openToRead(path: string): Promise<number> {
+  return new Promise((resolve, reject) => open(path, "r", (e, fd) => (e ? reject(e) : resolve(fd))));
+}
+
+/** Reads into `buffer` from the descriptor's position; the bytes read. */
+export function readInto(fd: number, buffer: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, null, (e, n) => (e ? reject(e) : resolve(n))));
+}
+
+export function closeFd(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => close(fd, (e) => (e ? reject(e) : resolve())));
+}
+
+/**
+ * A small file's bytes with one read of one byte more than its stat said: a short or long read means
+ * it changed since (the error says "Size mismatch", as tar-stream's own check does).
+ */
+export async function readExactly(path: string, size: number): Promise<Buffer> {
+  const fd = await openToRead(path);
+  let bytesRead: number;
+  const buffer = Buffer.allocUnsafe(size + 1);
+  try {
+    bytesRead = await readInto(fd, buffer);
+  } finally {
+    await closeFd(fd);
+  }
+  if (bytesRead !== size) throw new Error("Size mismatch");
+  return buffer.subarray(0, size);
+}
