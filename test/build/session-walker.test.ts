@@ -159,7 +159,7 @@ interface Observed {
 
 needsShared("the session walker's dockerignore observations");
 
-describe.skipIf(!hasShared)("the packet walker, on the engine observations of .dockerignore (needs ../shared)", () => {
+describe.skipIf(!hasShared)("the packet walker, on the engine observations of .dockerignore (needs ../shared)", () => { // ../shared holds the observations
   const records = hasShared ? (JSON.parse(readFileSync(shared("conformance/dockerignore/observed.json"), "utf8")) as Observed[]).filter((r) => r.observed_with.some((w) => w.includes("session file sync"))) : [];
   // One context per scenario: every path the records name, a directory when another path is below it.
   const scenarios = new Map<string, Observed[]>();

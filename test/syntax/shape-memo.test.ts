@@ -50,8 +50,7 @@ describe("the grammar shape memo", () => {
     expect(wrong).toEqual([]);
   });
 
-  // Reason: the real-world corpus lives in ../shared, which a fresh clone has not.
-  it.skipIf(!hasShared)("gives every instruction of the real-world corpus the grammar's own shape (needs ../shared)", () => {
+  it.skipIf(!hasShared)("gives every instruction of the real-world corpus the grammar's own shape (needs ../shared)", () => { // ../shared holds the corpus; a fresh clone has not
     const dir = shared("corpus/real-world/");
     const texts = readdirSync(dir)
       .filter((f) => f !== "README.md" && f !== "MANIFEST.tsv")
