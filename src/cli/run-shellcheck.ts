@@ -31,47 +31,52 @@ export function findShellcheck(env: NodeJS.ProcessEnv = process.env): string | n
 
 /** A lint hook that runs the ShellCheck binary at `path`. */
 export function shellcheckRunner(path: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = SHELLCHECK_TIMEOUT_MS): ShellcheckHook {
-  return (inputs) =>
-    inScripts(path, inputs, (dir, args) => {
-      const r = spawnSync(path, args, { cwd: dir, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: MAX_OUTPUT, windowsHide: true });
+  return (inputs) => {
+    const written = writeScripts(inputs);
+    if (!written.ok) return written;
+    try {
+      const r = spawnSync(path, written.args, { cwd: written.dir, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: MAX_OUTPUT, windowsHide: true });
       const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
       return outcome(path, inputs.length, timeoutMs, { ...r, error: timedOut ? undefined : r.error, timedOut });
-    });
+    } finally {
+      rmSync(written.dir, { recursive: true, force: true });
+    }
+  };
 }
 
 /**
  * What the hook gives, without blocking: the language server runs ShellCheck after a lint and goes on
  * answering the editor meanwhile, then lints again with this output (see src/lsp/shellcheck-pass.ts).
  */
-export function runShellcheck(path: string, inputs: readonly ShellcheckInput[], env: NodeJS.ProcessEnv = process.env, timeoutMs = SHELLCHECK_TIMEOUT_MS): Promise<ShellcheckOutput> {
-  let dir = "";
-  const ran = inScripts(path, inputs, (d, args) => {
-    dir = d;
-    return new Promise<ShellcheckOutput>((done) => {
-      execFile(path, args, { cwd: d, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: MAX_OUTPUT, windowsHide: true }, (error, stdout, stderr) => {
+export async function runShellcheck(path: string, inputs: readonly ShellcheckInput[], env: NodeJS.ProcessEnv = process.env, timeoutMs = SHELLCHECK_TIMEOUT_MS): Promise<ShellcheckOutput> {
+  const written = writeScripts(inputs);
+  if (!written.ok) return written;
+  try {
+    return await new Promise<ShellcheckOutput>((done) => {
+      execFile(path, written.args, { cwd: written.dir, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: MAX_OUTPUT, windowsHide: true }, (error, stdout, stderr) => {
         // execFile reports a non-zero exit, a kill and a failed start all as `error`.
         const e = error as (NodeJS.ErrnoException & { code?: string | number; killed?: boolean; signal?: NodeJS.Signals | null }) | null;
         const status = typeof e?.code === "number" ? e.code : e ? null : 0;
         const timedOut = Boolean(e?.killed);
-        done(outcome(path, inputs.length, timeoutMs, { status, signal: timedOut ? null : (e?.signal ?? null), error: status === null && !timedOut && !e?.signal ? e ?? undefined : undefined, timedOut, stdout, stderr }));
+        const signal = timedOut ? null : (e?.signal ?? null);
+        done(outcome(path, inputs.length, timeoutMs, { status, signal, error: status === null && !timedOut && !signal ? (e ?? undefined) : undefined, timedOut, stdout, stderr }));
       });
     });
-  }, false);
-  return ran instanceof Promise ? ran.finally(() => dir && rmSync(dir, { recursive: true, force: true })) : Promise.resolve(ran);
+  } finally {
+    rmSync(written.dir, { recursive: true, force: true });
+  }
 }
 
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
-// Writes the scripts to a fresh temporary directory and runs `run` there with ShellCheck's arguments; the
-// directory goes when `run` returns (or, for a run that goes on, when `cleanUp` is false, the caller's job).
-function inScripts<T>(path: string, inputs: readonly ShellcheckInput[], run: (dir: string, args: string[]) => T, cleanUp = true): T | ShellcheckOutput {
+// The scripts in a fresh temporary directory (the caller removes it), with ShellCheck's arguments for them.
+function writeScripts(inputs: readonly ShellcheckInput[]): { ok: true; dir: string; args: string[] } | { ok: false; error: string } {
   let dir: string;
   try {
     dir = mkdtempSync(join(tmpdir(), "dflint-shellcheck-"));
   } catch (e) {
     return { ok: false, error: `no temporary directory for ShellCheck's scripts: ${(e as Error).message}` };
   }
-  let kept = !cleanUp;
   try {
     // Relative names, so that json1's `file` is the index back into the inputs.
     const files = inputs.map((input, i) => {
@@ -79,12 +84,10 @@ function inScripts<T>(path: string, inputs: readonly ShellcheckInput[], run: (di
       return `${i}.sh`;
     });
     // --norc: the result must not depend on a .shellcheckrc above the temporary directory.
-    return run(dir, ["--format=json1", "--norc", `--exclude=${SHELLCHECK_EXCLUDED.join(",")}`, "--", ...files]);
+    return { ok: true, dir, args: ["--format=json1", "--norc", `--exclude=${SHELLCHECK_EXCLUDED.join(",")}`, "--", ...files] };
   } catch (e) {
-    kept = false;
-    return { ok: false, error: `${path} could not be run: ${(e as Error).message}` };
-  } finally {
-    if (!kept) rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+    return { ok: false, error: `ShellCheck's scripts could not be written: ${(e as Error).message}` };
   }
 }
 

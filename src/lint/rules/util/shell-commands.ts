@@ -38,7 +38,7 @@ export function runOf(ins: Instruction): Instruction {
 const invocationsByScripts = new WeakMap<readonly RunScript[], Invocation[]>();
 
 /** Every program a RUN runs, in source order; a wrapped program follows its wrapper. */
-export function invocations(context: RuleContext, ins: Instruction): readonly Invocation[] {
+export function invocations(context: Pick<RuleContext, "scripts">, ins: Instruction): readonly Invocation[] {
   const scripts = context.scripts(ins);
   let out = invocationsByScripts.get(scripts);
   if (!out) invocationsByScripts.set(scripts, (out = readInvocations(scripts)));
@@ -81,11 +81,8 @@ export function runsAny(context: Pick<RuleContext, "tree" | "scripts">, ...progr
   if (!set) {
     set = new Set();
     for (const ins of runInstructions(context.tree, true)) {
-      const scripts = context.scripts(ins);
-      for (const script of scripts) if (script.kind === "parsed") for (const c of script.commands) if (c.program !== null) set.add(c.program);
-      let out = invocationsByScripts.get(scripts);
-      if (!out) invocationsByScripts.set(scripts, (out = readInvocations(scripts)));
-      for (const inv of out) set.add(inv.program);
+      for (const script of context.scripts(ins)) if (script.kind === "parsed") for (const c of script.commands) if (c.program !== null) set.add(c.program);
+      for (const inv of invocations(context, ins)) set.add(inv.program);
     }
     programsByLint.set(context.scripts, set);
   }
