@@ -3,12 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { benchBuild, buildBenchUnavailable } from "./build.mjs";
 import { benchFormat } from "./format.mjs";
 import { benchGrowth } from "./growth.mjs";
 import { benchLint } from "./lint.mjs";
 import { benchLsp } from "./lsp.mjs";
 import { benchParse } from "./parse.mjs";
-import { printSummary } from "./report.mjs";
+import { printSummary, record } from "./report.mjs";
 import { benchStartup } from "./startup.mjs";
 
 const corpusDir = fileURLToPath(new URL("../../shared/corpus/real-world/", import.meta.url));
@@ -28,4 +29,14 @@ benchLint(files);
 benchStartup();
 benchGrowth(files.join("\n"));
 await benchLsp();
+// The builder's rows need the Docker CLI and an engine, and take about ten minutes; BENCH_BUILD=0 leaves them out.
+const noBuild = process.env.BENCH_BUILD === "0" ? "BENCH_BUILD=0" : buildBenchUnavailable();
+if (noBuild) {
+  console.log(`Build benchmark not run: ${noBuild}\n`);
+  record({ area: "build", figure: `not measured: ${noBuild}`, dflint: "", target: "", met: undefined });
+} else {
+  console.log("");
+  benchBuild();
+  console.log("");
+}
 printSummary(`Summary: dflint against its peers, all measured in this run (load average ${os.loadavg()[0].toFixed(1)} at the end)`);
