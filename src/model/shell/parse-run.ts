@@ -1,4 +1,4 @@
-// The shell scripts of a RUN instruction, parsed with mvdan/sh when a rule first asks, so that rules can ask
+// The shell scripts of a RUN instruction, parsed (by quickRead or mvdan/sh) when a rule first asks, so that rules can ask
 // "does this RUN call `apt-get install` without `-y`".
 import type { LineIndex } from "../../syntax/line-index.js";
 import type { Instruction, JsonArray } from "../../syntax/tree.js";
@@ -12,18 +12,15 @@ import type { RunScript, ShellWord } from "./types.js";
 export type { RunScript, ShellDialect, ShellWord, SimpleCommand } from "./types.js";
 
 const DEFAULT_SHELL = ["/bin/sh", "-c"] as const;
-const cache = new WeakMap<Instruction, { shell: string; scripts: RunScript[] }>();
 
-/** The shell commands of a RUN instruction (its shell-form command and its heredoc scripts), parsed on first use. */
+// Not cached here: lint() keeps each RUN's scripts for the lint (its scripts()), and a WeakMap keyed by
+// instructions kept every file's scripts through V8's young-generation collections until a full one.
+
+/** The shell commands of a RUN instruction (its shell-form command and its heredoc scripts). */
 export function runScripts(ins: Instruction, text: string, index: LineIndex, shell: readonly string[] = DEFAULT_SHELL): RunScript[] {
   const run = ins.name === "ONBUILD" && ins.trigger ? ins.trigger : ins;
   if (run.name !== "RUN") return [];
-  const key = shell.join("\0");
-  const hit = cache.get(run);
-  if (hit && hit.shell === key) return hit.scripts;
-  const scripts = readRun(run, text, index, shell);
-  cache.set(run, { shell: key, scripts });
-  return scripts;
+  return readRun(run, text, index, shell);
 }
 
 function readRun(run: Instruction, text: string, index: LineIndex, shell: readonly string[]): RunScript[] {

@@ -5,6 +5,7 @@ import type { Model, VariableReference } from "../../../model/model.js";
 import { expandWord } from "../../../model/expand.js";
 import type { Dockerfile, Instruction, KeyValue, Range } from "../../../syntax/tree.js";
 import type { RuleContext } from "../../rule.js";
+import { LintMemo } from "./lint-memo.js";
 
 export interface LabelPair {
   instruction: Instruction;
@@ -17,7 +18,8 @@ export interface LabelPair {
   valueRange: Range;
 }
 
-const byModel = new WeakMap<Model, LabelPair[]>();
+// Several label rules ask: one list per lint, keyed by its model.
+const byModel = new LintMemo<Model, LabelPair[]>();
 
 const within = (r: Range, outer: Range) => r.start.offset >= outer.start.offset && r.end.offset <= outer.end.offset;
 
@@ -58,7 +60,5 @@ function collect(tree: Dockerfile, model: Model): LabelPair[] {
 
 /** Every LABEL pair of the file (ONBUILD triggers excluded), in source order. */
 export function labelPairs(context: Pick<RuleContext, "tree" | "model">): LabelPair[] {
-  let pairs = byModel.get(context.model);
-  if (!pairs) byModel.set(context.model, (pairs = collect(context.tree, context.model)));
-  return pairs;
+  return byModel.get(context.model, context.model, () => collect(context.tree, context.model));
 }

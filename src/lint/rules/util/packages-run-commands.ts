@@ -3,6 +3,7 @@
 import type { ShellDialect, SimpleCommand } from "../../../model/shell/types.js";
 import type { Instruction } from "../../../syntax/tree.js";
 import type { RuleContext } from "../../rule.js";
+import { LintMemo } from "./lint-memo.js";
 
 export interface RunCommand {
   cmd: SimpleCommand;
@@ -22,13 +23,11 @@ export interface PackageRun {
 }
 
 // Thirteen rules ask, each for its own package manager: one list per lint (keyed by its scripts function).
-const runsByLint = new WeakMap<RuleContext["scripts"], PackageRun[]>();
+const runsByLint = new LintMemo<RuleContext["scripts"], PackageRun[]>();
 
 /** Every RUN and ONBUILD RUN of the file with its parsed commands; scripts that did not parse give none. */
 export function packageRuns(context: Pick<RuleContext, "tree" | "scripts">): readonly PackageRun[] {
-  let runs = runsByLint.get(context.scripts);
-  if (!runs) runsByLint.set(context.scripts, (runs = readPackageRuns(context)));
-  return runs;
+  return runsByLint.get(context.scripts, context.scripts, () => readPackageRuns(context));
 }
 
 function readPackageRuns(context: Pick<RuleContext, "tree" | "scripts">): PackageRun[] {

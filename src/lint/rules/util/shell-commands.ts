@@ -4,6 +4,7 @@
 import type { RunScript, ShellDialect, ShellWord, SimpleCommand } from "../../../model/shell/types.js";
 import type { Dockerfile, Instruction } from "../../../syntax/tree.js";
 import type { RuleContext } from "../../rule.js";
+import { LintMemo } from "./lint-memo.js";
 import { parseOptions, type OptionSpec } from "./shell-options.js";
 
 /** One program run by a RUN. */
@@ -35,14 +36,12 @@ export function runOf(ins: Instruction): Instruction {
 }
 
 // Some thirty rules ask for the invocations of each RUN; its scripts (one array per RUN and lint) key them.
-const invocationsByScripts = new WeakMap<readonly RunScript[], Invocation[]>();
+const invocationsByScripts = new LintMemo<readonly RunScript[], Invocation[]>();
 
 /** Every program a RUN runs, in source order; a wrapped program follows its wrapper. */
 export function invocations(context: Pick<RuleContext, "scripts">, ins: Instruction): readonly Invocation[] {
   const scripts = context.scripts(ins);
-  let out = invocationsByScripts.get(scripts);
-  if (!out) invocationsByScripts.set(scripts, (out = readInvocations(scripts)));
-  return out;
+  return invocationsByScripts.get(context.scripts, scripts, () => readInvocations(scripts));
 }
 
 function readInvocations(scripts: readonly RunScript[]): Invocation[] {
@@ -69,7 +68,7 @@ function readInvocations(scripts: readonly RunScript[]): Invocation[] {
 }
 
 // The programs of a file, keyed by its lint's scripts() (one function per lint and file).
-const programsByLint = new WeakMap<RuleContext["scripts"], Set<string>>();
+const programsByLint = new LintMemo<RuleContext["scripts"], Set<string>>();
 
 /**
  * Whether any RUN or ONBUILD RUN of the file runs one of `programs`, as a command (by SimpleCommand.program)
@@ -77,16 +76,15 @@ const programsByLint = new WeakMap<RuleContext["scripts"], Set<string>>();
  * the others answer from this without walking a command.
  */
 export function runsAny(context: Pick<RuleContext, "tree" | "scripts">, ...programs: string[]): boolean {
-  let set = programsByLint.get(context.scripts);
-  if (!set) {
-    set = new Set();
+  const set = programsByLint.get(context.scripts, context.scripts, () => {
+    const found = new Set<string>();
     for (const ins of runInstructions(context.tree, true)) {
-      for (const script of context.scripts(ins)) if (script.kind === "parsed") for (const c of script.commands) if (c.program !== null) set.add(c.program);
-      for (const inv of invocations(context, ins)) set.add(inv.program);
+      for (const script of context.scripts(ins)) if (script.kind === "parsed") for (const c of script.commands) if (c.program !== null) found.add(c.program);
+      for (const inv of invocations(context, ins)) found.add(inv.program);
     }
-    programsByLint.set(context.scripts, set);
-  }
-  return programs.some((p) => set!.has(p));
+    return found;
+  });
+  return programs.some((p) => set.has(p));
 }
 
 /** The invocations of one program (or of any of several). */
