@@ -56,21 +56,11 @@ function matchAt(pattern: RegExp, s: string, at: number): number {
   return pattern.test(s) ? pattern.lastIndex - at : 0;
 }
 
-// The last few answers: the commands of a RUN and then its pipes are read from the same text, one after the other.
-const recent = new Map<string, QuickScript | null>();
+// Not cached: parseScript takes a script's commands and pipes from one reading, and a cache of recent readings
+// kept each one alive through V8's young-generation collections, which then copied and promoted it.
 
 /** The commands and pipes of a script in the subset above, or null when mvdan/sh must read it. */
 export function quickRead(text: string): QuickScript | null {
-  let result = recent.get(text);
-  if (result === undefined) {
-    result = read(text);
-    if (recent.size >= 8) recent.delete(recent.keys().next().value!);
-    recent.set(text, result);
-  }
-  return result;
-}
-
-function read(text: string): QuickScript | null {
   // Outside the subset wholesale: control characters (CR included), heredocs, backquotes, continuations.
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0b-\x1f\x7f`]|<<|\\\n/.test(text)) return null;
