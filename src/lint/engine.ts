@@ -7,7 +7,7 @@ import { runScripts } from "../model/shell/parse-run.js";
 import type { RunScript } from "../model/shell/types.js";
 import { instructionAt } from "../syntax/instruction-at.js";
 import { LineIndex } from "../syntax/line-index.js";
-import { parse } from "../syntax/parse.js";
+import { parse, type ParseResult } from "../syntax/parse.js";
 import type { Dockerfile, Instruction, Range } from "../syntax/tree.js";
 import { findRule, overlapOf, RULES } from "./registry.js";
 import type { Level, Report, Rule, RuleContext, TextEdit } from "./rule.js";
@@ -37,6 +37,12 @@ export interface LintOptions {
   analyze?: Omit<AnalyzeOptions, "buildArgs">;
   /** Runs ShellCheck on the RUN scripts (called once, with every script); without it there are no SC findings. */
   shellcheck?: ShellcheckHook;
+  /**
+   * The input already parsed and analysed, with these settings' build args and `analyze` options: an
+   * editor keeps both for other requests and re-parses only what an edit touched, so the lint takes
+   * them instead of reading the text again.
+   */
+  parsed?: { result: ParseResult; model: Model };
 }
 
 export interface LintResult {
@@ -77,10 +83,10 @@ export function effectiveLevel(rule: Rule, settings: LintSettings, experimental:
 /** Lints Dockerfile text with every enabled rule. Never throws on any input. */
 export function lint(input: string | Uint8Array, options: LintOptions = {}): LintResult {
   const settings: LintSettings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const parsed = parse(input);
+  const parsed = options.parsed?.result ?? parse(input);
   const tree = parsed.tree;
   const text = tree.text;
-  const model = analyze(tree, { ...options.analyze, buildArgs: settings.buildArgs });
+  const model = options.parsed?.model ?? analyze(tree, { ...options.analyze, buildArgs: settings.buildArgs });
   const index = new LineIndex(text);
   const suppressions = readSuppressions(tree, settings.disableIgnorePragma);
   const findings: Finding[] = [];

@@ -138,6 +138,8 @@ export class DocumentAnalysis {
       this.linted = lint(this.text, {
         settings: this.settings.lint,
         analyze: { target: this.settings.target, platform: this.settings.platform },
+        // The version's own parse (incremental from the last one) and model, which later requests share.
+        parsed: { result: this.parse(), model: this.model },
         // Until ShellCheck has answered, the hook only keeps what the engine would hand it (shellcheckInputs).
         shellcheck: output
           ? () => output
