@@ -96,8 +96,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
         await sent;
         if (documents.get(uri)?.version !== doc.version) return;
         service.prepare(doc, settings);
-        // ShellCheck's findings follow in a second publish, when it has answered for this version.
-        if (shellcheck && (await shellcheckPass.check(doc, settings))) void publish(uri, true);
+        // ShellCheck's findings follow in a second publish, once typing pauses and it has answered.
+        if (shellcheck) shellcheckPass.schedule(doc, settings, () => void publish(uri, true));
       }
     } catch (e) {
       connection.console.error(`dflint: linting ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
