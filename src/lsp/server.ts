@@ -24,6 +24,8 @@ const { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFile
 
 /** Milliseconds after provisional diagnostics before the whole file is linted, unless typing goes on. */
 const EXACT_DELAY = 300;
+/** Milliseconds after the first diagnostics before the full shell parser loads (see preloadShellParser). */
+const SHELL_PARSER_PRELOAD_DELAY = 1500;
 
 const SETTINGS_FILES = ["**/.dflint.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/.dockerignore", "**/*.dockerignore"];
 
@@ -75,6 +77,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     return d ? { uri, version: d.version, text: d.getText() } : null;
   };
 
+  let shellParserPreload: NodeJS.Timeout | null = null;
   // Provisional findings come right after an edit; the whole file is linted once typing pauses.
   const publish = async (uri: string, exact: boolean) => {
     const doc = current(uri);
@@ -94,6 +97,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
         // The parse and model of this version, ready for the next edit to build on; made once the
         // diagnostics are written, which would otherwise wait for it (a tenth of a first start).
         await sent;
+        if (!shellParserPreload) shellParserPreload = setTimeout(() => service.preloadShellParser(), SHELL_PARSER_PRELOAD_DELAY).unref();
         if (documents.get(uri)?.version !== doc.version) return;
         service.prepare(doc, settings);
         // ShellCheck's findings follow in a second publish, once typing pauses and it has answered.
