@@ -4,7 +4,7 @@
 import { Agent, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { Duplex, Readable } from "node:stream";
-import Modem from "docker-modem";
+import type Modem from "docker-modem";
 import type { Endpoint } from "./engine-endpoint.js";
 import { sshAgent } from "./ssh-dial.js";
 
@@ -67,7 +67,14 @@ function withoutDockerEnv<T>(make: () => T): T {
 // makes three or four requests). Kept-alive sockets are reused, as with node's global agent.
 const plainAgent = () => new Agent({ keepAlive: true, servername: "" } as ConstructorParameters<typeof Agent>[0]);
 
-function makeModem(endpoint: Endpoint): ModemLike {
+type ModemClass = typeof Modem;
+
+// docker-modem loads when an engine is first dialled: it requires ssh2 (a large module) for its own
+// ssh transport, which importing dflint as a library, or linting, must not pay for.
+let modemClass: Promise<ModemClass> | null = null;
+const loadModem = () => (modemClass ??= import("docker-modem").then((m) => ((m as { default?: ModemClass }).default ?? (m as unknown as ModemClass))));
+
+function makeModem(Modem: ModemClass, endpoint: Endpoint): ModemLike {
   return withoutDockerEnv(() => {
     switch (endpoint.kind) {
       case "unix":
@@ -113,7 +120,7 @@ export class Engine {
   static async connect(endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<{ ok: true; engine: Engine } | EngineError> {
     let modem: ModemLike;
     try {
-      modem = makeModem(endpoint);
+      modem = makeModem(await loadModem(), endpoint);
     } catch (e) {
       return { ok: false, error: `cannot set up the connection to ${endpoint.address}: ${(e as Error).message}`, unreachable: true };
     }
