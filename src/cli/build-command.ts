@@ -1,7 +1,7 @@
 // `dflint build`: docker build's options, a lint first (stopping before anything is sent when a
 // finding reaches the failure threshold), then build() with a progress display. Exit codes: 0 built,
 // 1 lint or build failed, 2 usage, I/O or no engine, 130 interrupted.
-import { writeFile } from "node:fs/promises";
+import { writeFile } from "./fs-async.js";
 import { dirname, resolve } from "node:path";
 import { build, type BuildEvent, type BuildOptions } from "../build/build.js";
 import { BuildkitProgress } from "../build/progress-buildkit.js";

@@ -2,7 +2,7 @@
 // Dockerfile's directory up to the one saying `root = true`, nearer files and later sections winning;
 // `indent_style = tab` means a tab a level, `indent_size = N` (with `indent_style = space`, or alone)
 // N spaces. Files that cannot be read are skipped, as editors skip them.
-import { readFile } from "node:fs/promises";
+import { readFile } from "./fs-async.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { isIndentWidth } from "../format/format-options.js";
 

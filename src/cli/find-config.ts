@@ -3,7 +3,7 @@
 // file: $XDG_CONFIG_HOME/dflint/config.yaml (~/.config when unset), then hadolint's own places
 // ($XDG_CONFIG_HOME/hadolint.yaml, ~/.hadolint/hadolint.yaml or config.yaml, ~/.hadolint.yaml).
 // Files are read and parsed once each; lookups are cached per directory.
-import { stat, readFile } from "node:fs/promises";
+import { stat, readFile } from "./fs-async.js";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { parseConfigText, type ConfigKind, type LintConfig } from "../lint/config.js";

@@ -4,7 +4,7 @@
 // ignores; a path named outright is always taken. Only paths are collected, so any number of files
 // costs no file handles.
 import type { Dirent } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "./fs-async.js";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { ioReason } from "./find-config.js";
 

@@ -3,7 +3,7 @@
 // kept), --check lists them and exits 1, --diff prints unified diffs. Options come from the defaults,
 // then `.editorconfig`, then the configuration's `format:` section, then the command line. A file with
 // syntax errors is left as it is, its errors reported, and the exit code is 2.
-import { readFile } from "node:fs/promises";
+import { readFile } from "./fs-async.js";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { FormatOptions } from "../format/format-options.js";
 import { isIndentWidth, MAX_INDENT } from "../format/format-options.js";
@@ -16,7 +16,6 @@ import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
 import { answerUsage, checked, readOptions, text, type Checked, type OptionTable, type Refusal } from "./read-options.js";
 import { FMT_HELP } from "./usage.js";
-import { writeAtomic } from "./write-atomic.js";
 
 export interface FmtArgs {
   files: string[];
@@ -147,6 +146,8 @@ export async function fmtCommand(argv: string[], io: CliIo, env: NodeJS.ProcessE
     }
     if (args.check && result.changed && !args.diff) io.out(display + "\n");
     if (args.write && result.changed && !isStdin) {
+      // Loaded only when a file is written (see fs-async.ts).
+      const { writeAtomic } = await import("./write-atomic.js");
       const written = await writeAtomic(path!, result.text);
       if (!written.ok) {
         io.err(`dflint: ${written.error}\n`);

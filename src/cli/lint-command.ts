@@ -3,7 +3,7 @@
 // fix them in place, and exit 0 (nothing at or above the failure threshold), 1 (findings at or above
 // it, or a file's `# check=error=true` with any finding) or 2 (usage, configuration or I/O errors;
 // the other files are still linted).
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "./fs-async.js";
 import { dirname, resolve } from "node:path";
 import {
   isAtOrAbove,
@@ -31,7 +31,6 @@ import { readInput } from "./read-input.js";
 import { answerUsage, checked, readOptions, text, type Checked, type OptionTable, type Refusal } from "./read-options.js";
 import { findShellcheck, shellcheckRunner } from "./run-shellcheck.js";
 import { LINT_HELP } from "./usage.js";
-import { writeAtomic } from "./write-atomic.js";
 
 export interface LintArgs {
   files: string[];
@@ -336,6 +335,8 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
         if (text !== original) {
           if (isStdin) fixedStdin = text;
           else {
+            // Loaded only when a fix is written (see fs-async.ts).
+            const { writeAtomic } = await import("./write-atomic.js");
             const written = await writeAtomic(path!, text);
             if (!written.ok) {
               io.err(`dflint: ${written.error}\n`);

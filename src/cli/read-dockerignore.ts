@@ -1,7 +1,7 @@
 // The build context's ignore patterns, for rules that ask what COPY . sends: BuildKit reads
 // `<Dockerfile>.dockerignore` beside the Dockerfile when it exists (it wins), else `.dockerignore` at
 // the context's root. Patterns are read as moby's patternmatcher/ignorefile reads them.
-import { readFile } from "node:fs/promises";
+import { readFile } from "./fs-async.js";
 import { basename, dirname, join, posix } from "node:path";
 import { ioReason } from "./find-config.js";
 

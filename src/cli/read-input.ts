@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile } from "./fs-async.js";
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
