@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import protocol from "vscode-languageserver-protocol/node";
-import { median, record, table } from "./report.mjs";
+import { CA_NOTE, median, record, table, withoutExtraCaCerts } from "./report.mjs";
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -45,9 +45,9 @@ function percentile(values, p) {
 }
 
 /** A server process with a client connection; `diagnostics(uri)` resolves on the next publish for uri. */
-function startServer(name) {
+function startServer(name, env = process.env) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, SERVERS[name], { cwd: root, stdio: ["pipe", "pipe", "ignore"] });
+  const child = spawn(process.execPath, SERVERS[name], { cwd: root, env, stdio: ["pipe", "pipe", "ignore"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = [];
   const settings = { debounce: 0 };
@@ -109,8 +109,8 @@ function startServer(name) {
 }
 
 /** Spawn, initialize, open a typical Dockerfile: milliseconds until its first diagnostics. */
-async function firstDiagnostics(name) {
-  const server = startServer(name);
+async function firstDiagnostics(name, env = process.env) {
+  const server = startServer(name, env);
   const uri = "file:///bench/Dockerfile";
   const published = server.diagnostics(uri);
   await server.initialize();
@@ -178,9 +178,9 @@ async function typingSession(name) {
   return { edits, completions, memory };
 }
 
-function nodeStart() {
+function nodeStart(env = process.env) {
   const t = performance.now();
-  spawnSync(process.execPath, ["-e", "0"], { stdio: "ignore" });
+  spawnSync(process.execPath, ["-e", "0"], { stdio: "ignore", env });
   return performance.now() - t;
 }
 
@@ -204,6 +204,17 @@ export async function benchLsp() {
     ["docker-langserver", startMedian["docker-langserver"].toFixed(0)],
   ]);
   console.log(`dflint / docker-langserver: ${(startMedian.dflint / startMedian["docker-langserver"]).toFixed(2)}x (target <= 0.6x)\n`);
+  const bare = withoutExtraCaCerts();
+  if (bare) {
+    // Node's start is most of both servers' time to first diagnostics here, and the CA bundle most of Node's start.
+    const without = { node: [], dflint: [], "docker-langserver": [] };
+    for (let i = 0; i < STARTS; i++) {
+      without.node.push(nodeStart(bare));
+      for (const name of Object.keys(SERVERS)) without[name].push(await firstDiagnostics(name, bare));
+    }
+    const m = Object.fromEntries(Object.entries(without).map(([k, v]) => [k, median(v)]));
+    console.log(`${CA_NOTE}: node -e 0 ${m.node.toFixed(0)} ms, dflint lsp ${m.dflint.toFixed(0)} ms, docker-langserver ${m["docker-langserver"].toFixed(0)} ms, dflint / docker-langserver ${(m.dflint / m["docker-langserver"]).toFixed(2)}x\n`);
+  }
 
   const sessions = { dflint: [], "docker-langserver": [] };
   for (let i = 0; i < SESSIONS; i++) for (const name of Object.keys(SERVERS)) sessions[name].push(await typingSession(name));
