@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { printSummary, record } from "./report.mjs";
+import { CA_NOTE, printSummary, record, withoutExtraCaCerts } from "./report.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 /** The targets of issue 6, as ratios of dflint's time over the CLI's. */
@@ -44,9 +44,9 @@ function generate(dir, files, bytes) {
   writeFileSync(marker, spec);
 }
 
-function run(cmd, args, env) {
+function run(cmd, args, env, baseEnv = process.env) {
   const t = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { env: { ...baseEnv, ...env }, encoding: "utf8", maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   const rssKb = Number(r.stderr.trim().split("\n").pop());
@@ -62,10 +62,10 @@ function case_(ctx, file, builder) {
   const ours = [];
   const theirs = [];
   let rss = 0;
-  const dflintRun = () => {
+  const dflintRun = (env = process.env) => {
     // --no-cache on both sides: each run sends and copies the context for real.
     // --progress json: the start event says how the context went (BuildKit: the session, as the CLI's).
-    const a = run("node", [dflint, "build", "--no-lint", "-q", "--progress", "json", "--no-cache", "--builder", builder, "--context-mode", mode, "-f", `${ctx}/Dockerfile.${file}`, "-t", tag, ctx]);
+    const a = run("node", [dflint, "build", "--no-lint", "-q", "--progress", "json", "--no-cache", "--builder", builder, "--context-mode", mode, "-f", `${ctx}/Dockerfile.${file}`, "-t", tag, ctx], {}, env);
     const transport = /"type":"start".*?"transport":"(\w+)"/.exec(a.stderr)?.[1];
     if (transport !== (builder === "buildkit" ? "session" : "tar")) throw new Error(`dflint's ${builder} build sent the context by ${transport ?? "an unknown way"}`);
     removeImage(tag);
@@ -100,6 +100,17 @@ function case_(ctx, file, builder) {
   const t = median(theirs);
   const target = TARGETS[`${builder} ${file}`];
   console.log(`${builder.padEnd(8)} ${file.padEnd(6)} dflint ${o.toFixed(2).padStart(7)} s   docker ${t.toFixed(2).padStart(7)} s   dflint/docker ${(o / t).toFixed(2)}x (target ${target.text})   dflint peak RSS ${rss.toFixed(0)} MB`);
+  const bare = withoutExtraCaCerts();
+  if (bare && builder === "buildkit" && file === "small") {
+    // A build this small is mostly fixed costs, of which Node's start is the largest here.
+    const without = [];
+    const cli = [];
+    for (let i = 0; i < RUNS; i++) {
+      without.push(dflintRun(bare).seconds);
+      cli.push(dockerRun().seconds);
+    }
+    console.log(`         ${CA_NOTE}: dflint ${median(without).toFixed(2)} s, docker ${median(cli).toFixed(2)} s, ${(median(without) / median(cli)).toFixed(2)}x`);
+  }
   const what = file === "whole" ? "COPY of the whole context" : "COPY of one small folder" + (builder === "buildkit" ? ", minimal context" : "");
   record({ area: "build", figure: `${builder}: ${what}`, dflint: `${o.toFixed(2)} s`, peer: `${t.toFixed(2)} s`, peerName: `docker build (${DOCKER}, ${builder === "buildkit" ? "BuildKit" : "legacy builder"})`, ratio: o / t, target: target.text, met: target.met(o / t) });
 }
