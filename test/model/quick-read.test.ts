@@ -1,6 +1,7 @@
 // quickRead is a shortcut past mvdan/sh for plain scripts. Whenever it answers, it must answer exactly what
-// mvdan/sh would: the same commands, words, values, ranges and pipes, in both dialects. Checked on generated
-// scripts here and on every RUN of the corpus.
+// mvdan/sh would: the same commands, words, values, ranges and pipes, in both dialects (a script using bash's
+// syntax is read as bash in both, as parseScript's fallback reads it). Checked on generated scripts here and on
+// every RUN of the corpus.
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -20,11 +21,13 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 /** Compares the quick reading of a script with mvdan/sh's; returns whether quickRead answered. */
 function agrees(script: ScriptSource, index: LineIndex, label: string): boolean {
-  if (!quickRead(script.text)) return false;
+  const read = quickRead(script.text);
+  if (!read) return false;
   for (const dialect of ["posix", "bash"] as const) {
     const quick = parseScript(script, dialect, index).result;
     const full = parseScriptFully(script, dialect, index).result;
-    expect(full, `${label} (${dialect}): mvdan/sh rejects what quickRead read`).toMatchObject({ kind: "parsed", dialect });
+    const expected = read.bashOnly ? "bash" : dialect;
+    expect(full, `${label} (${dialect}): mvdan/sh does not read as ${expected} what quickRead read`).toMatchObject({ kind: "parsed", dialect: expected });
     // Through JSON, so that each word's range (worked out on first use, see script-word.ts) is compared too.
     expect(plain(quick), `${label} (${dialect})`).toEqual(plain(full));
     expect(scriptPipes(script.text, dialect), `${label} pipes (${dialect})`).toEqual(scriptPipesFully(script.text, dialect));
@@ -51,7 +54,22 @@ describe("quickRead", () => {
     for (const text of plain) {
       const { script, index } = source(text);
       expect(agrees(script, index, JSON.stringify(text)), JSON.stringify(text)).toBe(true);
+      expect(quickRead(text)!.bashOnly, JSON.stringify(text)).toBe(false);
     }
+  });
+
+  it("reads bash's arrays and replacements as mvdan/sh reads them in bash", () => {
+    const bash = [
+      'L=("a-$v.rpm" b) && for r in ${L[@]}; do curl -O "https://x/$(echo $v | tr - .)/${r}"; done',
+      "A=(\n  one # first\n  'two' \"$(date)\"\n) B=1; echo ${#A[@]} ${A[*]} ${A[0]}",
+      'b="$(command -v "${f/tables/tables-legacy}")"; echo ${p//\//_} ${p/#x} ${p/%y/z}',
+      'for u in "https://a/$f" ${m:+"https://b/$m"} ${m:-$HOME/x} ${m:=${n:-y}}; do :; done',
+    ];
+    for (const text of bash) {
+      const { script, index } = source(text);
+      expect(agrees(script, index, JSON.stringify(text)), JSON.stringify(text)).toBe(true);
+    }
+    expect(bash.map((t) => quickRead(t)!.bashOnly)).toEqual([true, true, true, false]);
   });
 
   it("leaves to mvdan/sh what is outside its subset or wrong", () => {
@@ -63,10 +81,15 @@ describe("quickRead", () => {
       "function f { :; }",
       "f() a",
       "a-b() { :; }",
-      "a=(1 2)",
+      "a=([0]=1)",
+      "a+=(1)",
+      "a=(1)b",
+      "echo a=(1)",
+      "echo ${a[i]} ${a[1+1]}",
       "[[ -n $x ]] && y",
       "echo $'\\n'",
-      "echo ${x/a/b} ${x:1:2}",
+      "echo ${x:1:2}",
+      "echo \"${x:-\"a\"}\"",
       "a |& b",
       "a &> b",
       "echo 'unterminated",
@@ -89,6 +112,7 @@ describe("quickRead", () => {
       "a", "b", "apt-get", "install", "-y", " ", " ", "\t", "\n", "; ", " && ", " || ", " | ", " & ", "'q q'", '"d $v d"', "\\x",
       "$v", "${v}", "${v:-w}", "$(", ")", "(", "{ ", "}", "if ", "then ", "elif ", "else ", "fi", "for i in ", "do ", "done",
       "while ", "until ", "! ", "case $v in ", "a|b) ", ";; ", "esac", "f() ", "() ", ">f", "2>&1", "<i", ">>o", "#c\n", "X=1 ", "Y=\"$(c)\" ", "é", "=", "$", "*", "~", "#",
+      "A=(", "A=(x \"$v\") ", "${A[@]}", "${#A[*]}", "${A[0]}", "[", "]", "@", "${v/a/b}", "${v//", "/", "${v/#a}", '${v:+"-$v"}', "${v:-$w}", "}",
     );
     let answered = 0;
     fc.assert(

@@ -21,11 +21,13 @@ export type ParsedScript = { result: RunScript; file: ShFile | null };
 
 /** Parses a script in its dialect, or as bash when POSIX sh rejects it. */
 export function parseScript(script: ScriptSource, dialect: "posix" | "bash", index: LineIndex): ParsedScript {
-  // The plain shell most RUN lines hold needs no full parser; what quickRead accepts, both dialects read alike.
+  // The plain shell most RUN lines hold needs no full parser; what quickRead accepts, both dialects read alike,
+  // but for its bash-only syntax, which POSIX mode rejects and the fallback below then reads as bash.
   const quick = quickRead(script.text);
   if (quick) {
     const pipes = quick.pipes.map((at): [number, number] => [sourceOffset(script.runs, at), sourceOffset(script.runs, at + 1, true)]);
-    return { result: { kind: "parsed", commands: quickCommands(quick, script, index), dialect, pipes }, file: null };
+    const read = quick.bashOnly ? "bash" : dialect;
+    return { result: { kind: "parsed", commands: quickCommands(quick, script, index), dialect: read, pipes }, file: null };
   }
   return parseScriptFully(script, dialect, index);
 }

@@ -1,10 +1,12 @@
 // A fast reader for the plain shell most RUN lines are written in: simple commands joined by `&&`, `||`, `;`,
 // `|` and `&`, with quotes, `$NAME`, `${NAME...}`, `$(...)`, redirections, comments, `( )`, `{ }`, `if`, `case`,
-// `for`, `while`, `until` and `name() { ...; }`. mvdan/sh, through GopherJS, costs about a millisecond per script; this reads the same
-// scripts some forty times faster, and linting a file mostly means reading its RUN lines.
+// `for`, `while`, `until` and `name() { ...; }`, and three things of bash's: array assignments `NAME=(words)`,
+// `${NAME[@]}` and `${NAME/pattern/replacement}`. mvdan/sh, through GopherJS, costs about a millisecond per script
+// (twice that for a bash script under /bin/sh, which POSIX mode rejects first); this reads the same scripts some
+// forty times faster, and linting a file mostly means reading its RUN lines.
 //
 // It gives up (returns null) at anything outside that subset or anything doubtful: heredocs, backquotes,
-// arithmetic, `function` declarations, arrays, bash-only syntax, line continuations, control characters, and every
+// arithmetic, `function` declarations, other bash-only syntax, line continuations, control characters, and every
 // syntax error. The caller then asks mvdan/sh, which stays the reference: the tests check, on every RUN of the
 // corpus and on generated scripts, that whenever this reader answers, mvdan/sh reads the same commands, words,
 // values, ranges and pipes, in both dialects.
@@ -31,6 +33,8 @@ export interface QuickScript {
   commands: QuickCommand[];
   /** The offset of each pipe operator `|`. */
   pipes: number[];
+  /** It uses bash's syntax, which mvdan/sh rejects in POSIX mode: a script for /bin/sh is then read as bash. */
+  bashOnly: boolean;
 }
 
 // Thrown to abandon the read; the caller falls back to mvdan/sh.
@@ -49,6 +53,7 @@ const RESERVED_START = new Set([...RESERVED].map((w) => w[0]!));
 const PARAM_OPS = [":-", ":=", ":+", ":?", "%%", "##", "-", "=", "+", "?", "%", "#"];
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const PARAM_NAME = /[A-Za-z_][A-Za-z0-9_]*|[0-9]+/y;
+const DIGITS = /[0-9]+/y;
 
 /** The length of a match of a sticky pattern at offset `at`, or 0. */
 function matchAt(pattern: RegExp, s: string, at: number): number {
@@ -73,11 +78,12 @@ export function quickRead(text: string): QuickScript | null {
     throw e;
   }
   reader.commands.sort((a, b) => a.start - b.start);
-  return { commands: reader.commands, pipes: reader.pipes };
+  return { commands: reader.commands, pipes: reader.pipes, bashOnly: reader.bashOnly };
 }
 
 class Reader {
   i = 0;
+  bashOnly = false;
   readonly commands: QuickCommand[] = [];
   readonly pipes: number[] = [];
   constructor(readonly s: string) {}
@@ -267,6 +273,7 @@ class Reader {
     const assignments: Array<[number, number]> = [];
     let start = -1;
     let end = -1;
+    let hasArray = false;
     for (;;) {
       this.blanks();
       const c = s[this.i];
@@ -282,13 +289,20 @@ class Reader {
       if (start < 0) start = w.start;
       end = w.end;
       if (words.length === 0 && this.isAssignment(w)) {
-        assignments.push([w.start, w.end]);
+        if (s[this.i] === "(" && s[w.end - 1] === "=" && matchAt(NAME, s, w.start) === w.end - w.start - 1) {
+          this.arrayElements(); // `NAME=(...)`: the assignment runs to the `)`
+          end = this.i;
+          hasArray = true;
+        }
+        assignments.push([w.start, end]);
         continue;
       }
       if (words.length === 0 && assignments.length > 0 && w.value !== null && RESERVED.has(w.value)) throw GIVE_UP;
+      if (words.length === 0 && bracketAfterEquals(s, w.start, w.end)) throw GIVE_UP;
       words.push(w);
     }
     if (start < 0) throw GIVE_UP; // an empty command
+    if (hasArray && words.length > 0) throw GIVE_UP; // mvdan/sh takes no array assignment before a command
     if (words.length > 0 || assignments.length > 0) this.commands.push({ words, assignments, start, end });
   }
 
@@ -302,6 +316,25 @@ class Reader {
     const word = this.reservedWord();
     if (s[this.i] !== "(" && !(word !== null && COMPOUND.has(word))) throw GIVE_UP;
     this.command();
+  }
+
+  // The words of bash's `NAME=(words)`, from the `(` to past the `)`. mvdan/sh reads a `[` in an element as an
+  // index (`[i]=x`, `a[i]=x`) or rejects it: such elements are left to it.
+  arrayElements(): void {
+    const s = this.s;
+    this.i++;
+    for (;;) {
+      this.newlines();
+      const c = s[this.i];
+      if (c === ")") break;
+      if (c === undefined || c === "=" || WORD_END.has(c)) throw GIVE_UP; // mvdan/sh rejects `(=x)`
+      const w = this.word();
+      const bracket = s.indexOf("[", w.start);
+      if (bracket >= 0 && bracket < w.end) throw GIVE_UP;
+    }
+    this.i++;
+    if (!this.atBlankOrEnd(this.i) && !";&|)".includes(this.s[this.i]!)) throw GIVE_UP; // `a=(x)y`
+    this.bashOnly = true;
   }
 
   isAssignment(w: QuickWord): boolean {
@@ -356,7 +389,7 @@ class Reader {
         const v = this.doubleQuoted();
         value = value === null || v === null ? null : value + v;
       } else if (c === "$") {
-        this.dollar();
+        this.dollar(false);
         value = null;
       } else {
         if (this.i > start && !plain) {
@@ -400,7 +433,7 @@ class Reader {
         if (value !== null) value += c;
         this.i++;
       } else if (c === "$") {
-        this.dollar();
+        this.dollar(true);
         value = null;
       } else {
         if (value !== null) value += c;
@@ -409,8 +442,9 @@ class Reader {
     }
   }
 
-  // `$NAME`, `$1`, `$@`..., `${NAME}`, `${NAME<op>word}`, `${#NAME}`, `$(commands)`.
-  dollar(): void {
+  // `$NAME`, `$1`, `$@`..., `${NAME}`, `${NAME<op>word}`, `${#NAME}`, `${NAME[@]}`, `$(commands)`; `inQuotes`
+  // inside double quotes.
+  dollar(inQuotes: boolean): void {
     const s = this.s;
     const next = s[this.i + 1];
     if (next === "(") {
@@ -420,7 +454,7 @@ class Reader {
       this.i++;
       return;
     }
-    if (next === "{") return this.braced();
+    if (next === "{") return this.braced(inQuotes);
     if (next !== undefined && /[A-Za-z_]/.test(next)) {
       this.i += 1 + matchAt(NAME, s, this.i + 1);
       return;
@@ -433,23 +467,58 @@ class Reader {
     throw GIVE_UP; // `$'...'`, `$"..."`, `$[...]`, a lone `$`
   }
 
-  braced(): void {
+  braced(inQuotes: boolean): void {
     const s = this.s;
     let j = this.i + 2;
     const length = s[j] === "#";
     if (length) j++;
     const name = matchAt(PARAM_NAME, s, j);
     if (name === 0) throw GIVE_UP;
+    const isIdentifier = matchAt(NAME, s, j) === name;
     j += name;
+    if (s[j] === "[" && isIdentifier) {
+      // `${a[@]}`, `${a[*]}`, `${#a[@]}`, `${a[0]}`: bash's arrays. Other indexes are arithmetic.
+      const index = s[j + 1] === "@" || s[j + 1] === "*" ? 1 : matchAt(DIGITS, s, j + 1);
+      if (index === 0 || s[j + 1 + index] !== "]" || s[j + 2 + index] !== "}") throw GIVE_UP;
+      this.bashOnly = true;
+      this.i = j + 3 + index;
+      return;
+    }
     if (s[j] !== "}") {
       if (length) throw GIVE_UP;
-      const op = PARAM_OPS.find((o) => s.startsWith(o, j));
-      if (!op) throw GIVE_UP; // substrings, replacements, case changes, indirection: bash's, or rare
-      j += op.length;
-      while (j < s.length && !/[}{'"`$\\\n]/.test(s[j]!)) j++;
-      if (s[j] !== "}") throw GIVE_UP;
+      if (s[j] === "/" && isIdentifier) {
+        // `${v/pattern/replacement}`, `${v//...}`, `${v/#...}`, `${v/%...}`: bash's.
+        j++;
+        if (s[j] === "/" || s[j] === "#" || s[j] === "%") j++;
+        this.bashOnly = true;
+      } else {
+        const op = PARAM_OPS.find((o) => s.startsWith(o, j));
+        if (!op) throw GIVE_UP; // substrings, case changes, indirection: bash's, or rare
+        j += op.length;
+      }
+      this.i = j;
+      this.paramWord(inQuotes);
+      j = this.i;
     }
     this.i = j + 1;
+  }
+
+  // The word of `${NAME<op>word}`, up to the `}`. Outside double quotes it may hold double quotes and expansions
+  // (`${v:+"--with=$v"}`); inside them, where quoting nests differently, plain text only.
+  paramWord(inQuotes: boolean): void {
+    const s = this.s;
+    for (;;) {
+      const c = s[this.i];
+      if (c === "}") return;
+      if (!inQuotes && c === '"') {
+        this.doubleQuoted();
+      } else if (!inQuotes && c === "$") {
+        this.dollar(false);
+      } else {
+        if (c === undefined || /[{'"`$\\\n]/.test(c)) throw GIVE_UP;
+        this.i++;
+      }
+    }
   }
 
   digitsBeforeRedirect(j: number): boolean {
@@ -494,6 +563,14 @@ class Reader {
       this.i++;
     }
   }
+}
+
+// mvdan/sh in bash mode takes a command name with a `[` after an `=` (`x.y=[z]`, `~=[`) for an assignment.
+function bracketAfterEquals(s: string, start: number, end: number): boolean {
+  const eq = s.indexOf("=", start);
+  if (eq < 0 || eq >= end) return false;
+  const bracket = s.indexOf("[", eq);
+  return bracket >= 0 && bracket < end;
 }
 
 function giveUp(): never {

@@ -14,7 +14,8 @@ export function scriptPipes(text: string, dialect: "posix" | "bash"): PipeSpan[]
   // Parsing is the costly part: a script without a `|` has no pipe.
   if (!text.includes("|")) return [];
   const quick = quickRead(text);
-  if (quick) return quick.pipes.map((at) => [at, at + 1]);
+  // bash's syntax does not parse as POSIX sh, and a script that does not parse has no pipes.
+  if (quick && !(quick.bashOnly && dialect === "posix")) return quick.pipes.map((at) => [at, at + 1]);
   return scriptPipesFully(text, dialect);
 }
 
