@@ -47,6 +47,7 @@ const CHAR_CLASS = new Uint8Array(128);
 for (const c of WORD_END) CHAR_CLASS[c.charCodeAt(0)] = 1;
 for (const c of "'\"`$\\") CHAR_CLASS[c.charCodeAt(0)] = 2;
 const isPlain = (code: number) => code >= 128 || CHAR_CLASS[code] === 0;
+const endsWord = (code: number) => code < 128 && CHAR_CLASS[code] === 1;
 const RESERVED = new Set(["if", "then", "elif", "else", "fi", "do", "done", "for", "while", "until", "case", "esac", "in", "function", "select", "time", "coproc", "{", "}", "!", "[[", "]]", "let"]);
 const COMPOUND = new Set(["{", "if", "for", "while", "until", "case"]);
 const RESERVED_START = new Set([...RESERVED].map((w) => w[0]!));
@@ -66,9 +67,7 @@ function matchAt(pattern: RegExp, s: string, at: number): number {
 
 /** The commands and pipes of a script in the subset above, or null when mvdan/sh must read it. */
 export function quickRead(text: string): QuickScript | null {
-  // Outside the subset wholesale: control characters (CR included), heredocs, backquotes, continuations.
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x08\x0b-\x1f\x7f`]|<<|\\\n/.test(text)) return null;
+  if (isOutsideSubset(text)) return null;
   const reader = new Reader(text);
   try {
     reader.list([], false);
@@ -124,8 +123,8 @@ class Reader {
     this.pipeline();
     for (;;) {
       this.blanks();
-      const two = this.s.slice(this.i, this.i + 2);
-      if (two !== "&&" && two !== "||") return;
+      const c = this.s.charCodeAt(this.i);
+      if ((c !== 38 && c !== 124) || this.s.charCodeAt(this.i + 1) !== c) return; // && ||
       this.i += 2;
       this.newlines();
       this.pipeline();
@@ -370,6 +369,13 @@ class Reader {
   word(): QuickWord {
     const s = this.s;
     const start = this.i;
+    // Most words are plain characters only: their value is their text.
+    let j = start;
+    while (j < s.length && isPlain(s.charCodeAt(j))) j++;
+    if (j > start && (j === s.length || endsWord(s.charCodeAt(j)))) {
+      this.i = j;
+      return { start, end: j, value: s.slice(start, j) };
+    }
     let value: string | null = "";
     let plain = false;
     for (;;) {
@@ -549,8 +555,9 @@ class Reader {
   // Spaces, tabs and a comment (from a `#` that starts a word to the end of the line).
   blanks(): void {
     const s = this.s;
-    while (s[this.i] === " " || s[this.i] === "\t") this.i++;
-    if (s[this.i] === "#") {
+    let c = s.charCodeAt(this.i);
+    while (c === 32 || c === 9) c = s.charCodeAt(++this.i);
+    if (c === 35) {
       const nl = s.indexOf("\n", this.i);
       this.i = nl < 0 ? s.length : nl;
     }
@@ -571,6 +578,20 @@ function bracketAfterEquals(s: string, start: number, end: number): boolean {
   if (eq < 0 || eq >= end) return false;
   const bracket = s.indexOf("[", eq);
   return bracket >= 0 && bracket < end;
+}
+
+// Outside the subset wholesale: control characters (CR included), heredocs, backquotes, continuations. A loop
+// over the codes: a regular expression with these alternatives took a tenth of the reading.
+function isOutsideSubset(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 32 && c !== 127) {
+      if (c === 96) return true; // `
+      if (c === 60 && text.charCodeAt(i + 1) === 60) return true; // <<
+      if (c === 92 && text.charCodeAt(i + 1) === 10) return true; // backslash-newline
+    } else if (c !== 9 && c !== 10) return true;
+  }
+  return false;
 }
 
 function giveUp(): never {
