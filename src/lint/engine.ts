@@ -118,25 +118,31 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Lin
   // A rule that overlaps another (registry OVERLAPS) keeps its reports until both have run; it runs even when
   // off, as long as its partner is on, since turning either off silences what both find.
   const held = new Map<Rule, { level: Level | null; reports: Report[] }>();
+  // Rules run one at a time: one context serves them all, and report() goes to the rule running.
+  let running: Rule = RULES[0]!;
+  let runningLevel: Level | null = null;
+  let kept: Report[] | null = null;
+  const context: RuleContext = {
+    text,
+    tree,
+    model,
+    settings,
+    scripts,
+    shellAt,
+    report: (r) => void (kept ? kept.push(r) : emit(running, runningLevel!, r.message, r.range, r.edits)),
+  };
   for (const rule of RULES) {
     const level = effectiveLevel(rule, settings, suppressions.experimental);
     const partner = overlapOf(rule);
     if (!level && !(partner && effectiveLevel(partner.rule, settings, suppressions.experimental))) continue;
-    const reports: Report[] = [];
-    if (partner) held.set(rule, { level, reports });
-    const context: RuleContext = {
-      text,
-      tree,
-      model,
-      settings,
-      scripts,
-      shellAt,
-      report: partner ? (r) => void reports.push(r) : (r) => emit(rule, level!, r.message, r.range, r.edits),
-    };
+    running = rule;
+    runningLevel = level;
+    kept = null;
+    if (partner) held.set(rule, { level, reports: (kept = []) });
     try {
       rule.check(context);
     } catch (e) {
-      reports.length = 0;
+      if (kept) kept.length = 0;
       const internal = findRule("DF099")!;
       emit(internal, "error", `Rule ${rule.code} (${rule.name}) failed on this file: ${(e as Error)?.message ?? String(e)}. Please report it.`, index.range(0, 0));
     }
