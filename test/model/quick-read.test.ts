@@ -50,6 +50,8 @@ describe("quickRead", () => {
       "f() {\n  local x=\"$1\"; shift; g \"$x\"\n}\nf a; h() ( cd /; ls ) >/dev/null",
       "",
       "# only a comment",
+      // A `$` that starts no expansion, as while typing `$NAME`: a plain `$`.
+      'echo $ "$" a$ "a$" $; go build ./x $\necho $|cat $&& (true $)',
     ];
     for (const text of plain) {
       const { script, index } = source(text);
@@ -99,7 +101,6 @@ describe("quickRead", () => {
       "&& b",
       "a;;",
       "a\r\n",
-      "echo \"$\"",
       "time make",
       "x+=1",
       "set -eux; \\\n  true",

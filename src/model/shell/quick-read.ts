@@ -395,8 +395,9 @@ class Reader {
         const v = this.doubleQuoted();
         value = value === null || v === null ? null : value + v;
       } else if (c === "$") {
-        this.dollar(false);
-        value = null;
+        if (this.dollar(false)) {
+          if (value !== null) value += "$";
+        } else value = null;
       } else {
         if (this.i > start && !plain) {
           // mvdan/sh starts a comment at a `#` right after a quote, an expansion or an escape (`'a'#b`), where
@@ -439,8 +440,9 @@ class Reader {
         if (value !== null) value += c;
         this.i++;
       } else if (c === "$") {
-        this.dollar(true);
-        value = null;
+        if (this.dollar(true)) {
+          if (value !== null) value += "$";
+        } else value = null;
       } else {
         if (value !== null) value += c;
         this.i++;
@@ -449,8 +451,9 @@ class Reader {
   }
 
   // `$NAME`, `$1`, `$@`..., `${NAME}`, `${NAME<op>word}`, `${#NAME}`, `${NAME[@]}`, `$(commands)`; `inQuotes`
-  // inside double quotes.
-  dollar(inQuotes: boolean): void {
+  // inside double quotes. True when the `$` starts no expansion and is a plain `$`: at the end of a word or
+  // before the closing quote (an editor sees these on every keystroke that starts typing `$NAME`).
+  dollar(inQuotes: boolean): boolean {
     const s = this.s;
     const next = s[this.i + 1];
     if (next === "(") {
@@ -458,19 +461,26 @@ class Reader {
       this.i += 2;
       this.list([], true);
       this.i++;
-      return;
+      return false;
     }
-    if (next === "{") return this.braced(inQuotes);
+    if (next === "{") {
+      this.braced(inQuotes);
+      return false;
+    }
+    if (inQuotes ? next === '"' : next === undefined || WORD_END.has(next)) {
+      this.i++;
+      return true;
+    }
     if (next !== undefined && /[A-Za-z_]/.test(next)) {
       this.i += 1 + matchAt(NAME, s, this.i + 1);
-      return;
+      return false;
     }
     if (next !== undefined && /[0-9@*#?$!-]/.test(next)) {
       this.i += 2;
       if (s[this.i] === "{") throw GIVE_UP; // mvdan/sh rejects `$${v}`
-      return;
+      return false;
     }
-    throw GIVE_UP; // `$'...'`, `$"..."`, `$[...]`, a lone `$`
+    throw GIVE_UP; // `$'...'`, `$"..."`, `$[...]`, `$/`...
   }
 
   braced(inQuotes: boolean): void {
