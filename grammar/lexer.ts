@@ -48,14 +48,21 @@ function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
   );
   const continuation = new RegExp(`${E}[ \\t]*(?=${EOL})`);
   const commentBody = String.raw`#[^\r\n]*(?:\r+[^\r\n]+)*`;
-  const newline = { match: new RegExp(String.raw`\r*\n|\r+${END}`), lineBreaks: true };
+  // A lone `\n` is the most frequent token. moo matches a one-character literal through a lookup
+  // table instead of its combined RegExp, but only for rules listed before any RegExp rule of the
+  // state. So `newline` is first in every state: no other rule can match where it does (the `\r`s of
+  // text, comments and heredoc lines must be followed by more content, not by a line break).
+  const lineBreak = new RegExp(String.raw`\r*\n|\r+${END}`);
+  const newlineThen = (next?: LexerState): moo.Rule[] =>
+    [{ match: "\n" }, { match: lineBreak }].map((rule) => ({ ...rule, lineBreaks: true, ...(next && { next }) }));
+  const newline = newlineThen();
   const blank = new RegExp(`${WS}+(?=\\n|${END})`);
   // Line breaks come before blank lines in each state: `\r\n` is a line break, not a line of
   // whitespace (which would end the directives or count as an empty continuation line).
   return {
     directives: {
-      hashLine: new RegExp(`${WS}*${commentBody}`),
       newline,
+      hashLine: new RegExp(`${WS}*${commentBody}`),
       blank,
       indent: new RegExp(`${WS}+`),
       continuation: { match: continuation, next: "afterContinuation" },
@@ -70,12 +77,12 @@ function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
       text: { match: text, next: "line" },
     },
     line: {
+      newline: newlineThen("start"),
       text,
       continuation: { match: continuation, next: "afterContinuation" },
-      newline: { ...newline, next: "start" },
     },
     afterContinuation: {
-      newline: { ...newline, next: "continued" },
+      newline: newlineThen("continued"),
     },
     continued: {
       newline,
@@ -86,8 +93,8 @@ function rules(escape: EscapeChar): Record<LexerState, moo.Rules> {
     },
     heredoc: {
       // A body line without its line break; `\r`s inside the line are part of it.
-      heredocLine: new RegExp(String.raw`(?:[^\r\n]|\r+[^\r\n])[^\r\n]*(?:\r+[^\r\n]+)*`),
       newline,
+      heredocLine: new RegExp(String.raw`(?:[^\r\n]|\r+[^\r\n])[^\r\n]*(?:\r+[^\r\n]+)*`),
     },
   };
 }
