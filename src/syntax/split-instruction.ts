@@ -95,6 +95,10 @@ export function splitInstruction(line: string, escape: string, out: SplitResult,
 // the flags. BuildKit reads this part of the line byte by byte: non-ASCII text comes out as its UTF-8
 // bytes read as Latin-1, and the bytes 0x85 and 0xA0 (inside characters such as `à`) count as spaces.
 function extractFlags(line: string, from: number, end: number, tokens: CoarseToken[]): number {
+  // Most lines have no flags: an ASCII first character that is neither `-` nor a space ends the
+  // flags at once, in bytes as in text, so the line need not be checked for non-ASCII text.
+  const first = line.charCodeAt(from);
+  if (first !== 45 && first < 0x80 && !isGoSpace(first)) return from;
   let ascii = true;
   for (let i = from; i < end; i++) if (line.charCodeAt(i) > 0x7f) ascii = false;
   if (ascii) return scanFlags(line, from, end, tokens, (i) => i);

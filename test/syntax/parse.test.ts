@@ -143,6 +143,15 @@ describe("flags", () => {
     expect(ins.args.map((a) => at(text, a))).toEqual(["--odd-name", "/dst"]);
   });
 
+  it("reads flags only where the line's bytes start with --, as BuildKit reads them", () => {
+    expect(first("RUN echo --not-a-flag").flags).toEqual([]);
+    // U+0085 is a space as a character but its first UTF-8 byte is not: BuildKit sees no flag.
+    expect(first("COPY \u0085--from=a x y").flags).toEqual([]);
+    // U+00A0's first byte is not a space either; an ASCII tab before a flag is.
+    expect(first("COPY \u00a0--from=a x y").flags).toEqual([]);
+    expect(first("COPY \t--from=a x y").flags.map((f) => f.raw)).toEqual(["--from=a"]);
+  });
+
   it("reads a flag that spans a continuation", () => {
     const text = "RUN --mount=type=cache,\\\ntarget=/root/.cache go build";
     const ins = first(text);
