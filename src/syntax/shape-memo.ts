@@ -17,27 +17,50 @@ type Template = {
   trigger: Template | null;
 };
 
+// The templates sit in a trie over the token types, walked without building a key string per instruction.
+// A node's template is undefined until the grammar has answered for its type sequence (null: it rejected it).
+type Node = { next: Map<string, Node>; template: Template | null | undefined };
+
 // Bounded: a file of generated, ever-different instructions must not grow it without end.
 const LIMIT = 4096;
-const templates = new Map<string, Template | null>();
+let root: Node = newNode();
+let remembered = 0;
 
 /** What `grammar` gives for `tokens`, from a template when an instruction with the same types was parsed before. */
 export function memoShape(tokens: readonly CoarseToken[], grammar: (tokens: readonly CoarseToken[]) => InstructionShape | null): InstructionShape | null {
-  const key = typesOf(tokens);
-  const known = templates.get(key);
+  let node = nodeOf(root, tokens);
+  const known = node.template;
   if (known !== undefined) return known ? fill(known, tokens) : null;
   const shape = grammar(tokens);
   const template = shape ? toTemplate(shape, tokens) : null;
   if (shape && !template) return shape; // not refillable (see toTemplate): answered, not remembered
-  if (templates.size >= LIMIT) templates.clear();
-  templates.set(key, template);
+  if (remembered >= LIMIT) {
+    root = newNode();
+    remembered = 0;
+    node = nodeOf(root, tokens);
+  }
+  node.template = template;
+  remembered++;
   return shape;
 }
 
-function typesOf(tokens: readonly CoarseToken[]): string {
-  let key = "";
-  for (const t of tokens) key += t.type === "pair" ? ((t as PairToken).separator === "=" ? "pair= " : "pair ") : t.type + " ";
-  return key;
+function newNode(): Node {
+  return { next: new Map(), template: undefined };
+}
+
+/** The trie node for the tokens' type sequence, made on the way if new. */
+function nodeOf(from: Node, tokens: readonly CoarseToken[]): Node {
+  let node = from;
+  for (const t of tokens) {
+    const type = t.type === "pair" ? ((t as PairToken).separator === "=" ? "pair=" : "pair") : t.type;
+    let next = node.next.get(type);
+    if (!next) {
+      next = newNode();
+      node.next.set(type, next);
+    }
+    node = next;
+  }
+  return node;
 }
 
 function toTemplate(shape: InstructionShape, tokens: readonly CoarseToken[]): Template | null {
