@@ -26,11 +26,12 @@ export function locateJsonForm(text: string, start: number, end: number): JsonFo
   const elements: Array<Span & { value: string }> = [];
   const values = Array.isArray(parsed) ? parsed : [];
   let bad: Span | null = Array.isArray(parsed) ? null : { start, end };
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v: unknown = values[i];
     const span = spans[i] ?? { start, end };
-    if (typeof v === "string") elements.push({ ...span, value: v });
+    if (typeof v === "string") elements.push({ start: span.start, end: span.end, value: v });
     else bad ??= span;
-  });
+  }
   return bad ? { kind: "non-string", elements, span: bad } : { kind: "array", elements };
 }
 
