@@ -241,7 +241,8 @@ export function scan(text: string): ScanResult {
       switch (u.type) {
         case "text": {
           // The lexer gives a line's text in runs; consecutive runs make one piece and one segment.
-          const last = pieces[pieces.length - 1];
+          // Not `pieces[-1]` on the first token: V8 reads a negative index as a named property, slowly.
+          const last = pieces.length > 0 ? pieces[pieces.length - 1] : undefined;
           if (last && last.kind === "text" && last.end === us) {
             last.end = ue;
             segments[segments.length - 1]![2] += ue - us;
