@@ -40,6 +40,17 @@ describe("bad input", () => {
     expect(r.diagnostics.map((d) => [d.code, d.range.start.line, d.range.end.line])).toEqual([["DF016", 1, 1]]);
   });
 
+  it("measures a line in UTF-8 bytes, up to BuildKit's 65535, wherever on the line the length is", () => {
+    const tooLong = (text: string) => parse(text).diagnostics.filter((d) => d.code === "DF016").map((d) => [d.range.start.line, d.range.end.offset - d.range.start.offset]);
+    expect(tooLong("FROM a\nRUN " + "a".repeat(65_531) + "\r\n")).toEqual([]);
+    expect(tooLong("FROM a\nRUN " + "a".repeat(65_532) + "\r\n")).toEqual([[1, 65_536]]);
+    // 21,844 three-byte characters: 65,536 bytes in 21,848 UTF-16 units.
+    expect(tooLong("FROM a\nRUN " + "€".repeat(21_844))).toEqual([[1, 21_848]]);
+    // The length is in the last token of the line only: a short first word, a continuation, a heredoc body line.
+    expect(tooLong("FROM a\n  RUN " + "b ".repeat(32_767) + "\\\n  c\n")).toEqual([[1, 65_541]]);
+    expect(tooLong("FROM a\nRUN <<EOF\n" + "€".repeat(21_846) + "\nEOF\n")).toEqual([[2, 21_846]]);
+  });
+
   it("reads a 100,000-character line of escapes and words", () => {
     const text = "FROM a\nCOPY " + "a\\b ".repeat(25_000) + "/dst\n";
     const r = parse(text);
