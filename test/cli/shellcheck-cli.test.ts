@@ -2,7 +2,7 @@
 // addressed by code, one process per Dockerfile, and a note (never a failure) when it is absent or broken.
 import { chmodSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { findShellcheck } from "../../src/cli/run-shellcheck.js";
 import { run, tempDir, tempRepo } from "./lint-run.js";
 
@@ -25,7 +25,8 @@ function pathWith(script: string): string {
   return dir;
 }
 
-describe.skipIf(!hasShellcheck)("dflint lint with ShellCheck (needs the shellcheck binary)", () => { // ShellCheck is a system package; .ci/run installs it and CI fails without it
+describe("dflint lint with ShellCheck (needs the shellcheck binary)", () => {
+  beforeEach((ctx) => ctx.skip(!hasShellcheck, "shellcheck is not on PATH (a system package: .ci/run installs it, and CI fails without it)"));
   it("prints SC findings with their code, rule and place in json", () => {
     const r = run(["-f", "json", "--stdin-filename", "Dockerfile", "-"], { input: UNQUOTED });
     const sc2086 = JSON.parse(r.out).find((f: { code: string }) => f.code === "SC2086");

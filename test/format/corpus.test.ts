@@ -3,14 +3,15 @@
 // output; and with --shell, each RUN's mvdan/sh syntax tree unchanged, which also checks that the
 // blanks the default layout changes are ones the shell ignores.
 import { readdirSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { format } from "../../src/index.js";
 import { hasShared, needsShared, shared } from "../shared-data.js";
 import { crlf, meaningDifferences } from "./same-meaning.js";
 
 needsShared("the formatter's corpus tests");
 
-describe.skipIf(!hasShared)("format on the real-world corpus (needs ../shared)", () => { // ../shared holds the corpus
+describe("format on the real-world corpus (needs ../shared)", () => {
+  beforeEach((ctx) => ctx.skip(!hasShared, "../shared, which holds the corpus, is not beside this clone"));
   const dir = shared("corpus/real-world/");
   const names = hasShared ? readdirSync(dir).filter((f) => f !== "README.md" && f !== "MANIFEST.tsv").sort() : [];
   const texts = names.map((name) => readFileSync(dir + name, "utf8"));

@@ -4,7 +4,7 @@
 // (test/lint/fix-meaning.ts).
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { fixAll, isParserError, lint, parse, type Finding, type LintResult } from "../../src/index.js";
 import { hasShared, needsShared, shared } from "../shared-data.js";
 import { dockerfileArbitrary } from "../syntax/dockerfile-arbitrary.js";
@@ -110,7 +110,8 @@ describe("the fix checker", () => {
 
 needsShared("the fix properties over the real-world corpus");
 
-describe.skipIf(!hasShared)("fixes over the real-world corpus (needs ../shared)", () => { // ../shared holds the corpus
+describe("fixes over the real-world corpus (needs ../shared)", () => {
+  beforeEach((ctx) => ctx.skip(!hasShared, "../shared, which holds the corpus, is not beside this clone"));
   const dir = shared("corpus/real-world/");
   let files: Array<{ name: string; text: string; linted: LintResult }> | undefined;
   // One lint per file, shared by the properties.

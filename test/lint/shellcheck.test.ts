@@ -1,7 +1,7 @@
 // ShellCheck through lint()'s hook, with the real binary: which scripts it reads, the names declared to it,
 // exact ranges back in the Dockerfile, and suppression, ignore lists and levels as for any rule.
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { findShellcheck, shellcheckRunner } from "../../src/cli/run-shellcheck.js";
 import { lint, type Finding, type LintOptions } from "../../src/lint/engine.js";
 import type { ShellcheckHook, ShellcheckInput } from "../../src/lint/shellcheck-hook.js";
@@ -32,7 +32,8 @@ function lintSc(text: string, options: LintOptions = {}): Finding[] {
 /** The text a finding's range covers. */
 const covered = (text: string, f: Finding) => text.slice(f.range.start.offset, f.range.end.offset);
 
-describe.skipIf(!hasShellcheck)("ShellCheck findings (needs the shellcheck binary)", () => { // ShellCheck is a system package; .ci/run installs it and CI fails without it
+describe("ShellCheck findings (needs the shellcheck binary)", () => {
+  beforeEach((ctx) => ctx.skip(!hasShellcheck, "shellcheck is not on PATH (a system package: .ci/run installs it, and CI fails without it)"));
   it("places SC2086 on the exact word of a continued RUN", () => {
     const text = fixture("continued-run.Dockerfile");
     const sc = lintSc(text);

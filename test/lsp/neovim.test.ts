@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { format } from "../../src/format/format.js";
 import { lint } from "../../src/lint/engine.js";
 import { root } from "./lsp-client.js";
@@ -29,7 +29,8 @@ interface NvimResult {
   text: string;
 }
 
-describe.skipIf(!hasNvim)("Neovim's built-in LSP client with dflint lsp (needs nvim)", () => { // Neovim is a system package; .ci/run installs it and CI fails without it
+describe("Neovim's built-in LSP client with dflint lsp (needs nvim)", () => {
+  beforeEach((ctx) => ctx.skip(!hasNvim, "nvim is not on PATH (a system package: .ci/run installs it, and CI fails without it)"));
   it("shows the diagnostics of a Dockerfile, hovers it and formats it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dflint-nvim-"));
     try {

@@ -1,6 +1,6 @@
 // The language server's ShellCheck pass runs when typing pauses, for the version current by then, and
 // never twice at once for a document: versions typed past within the quiet time are never checked.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { findShellcheck } from "../../src/cli/run-shellcheck.js";
 import { ShellcheckPass } from "../../src/lsp/shellcheck-pass.js";
 import { LanguageService, type DocumentSettings, type ServiceDocument } from "../../src/service.js";
@@ -17,7 +17,8 @@ const uri = "file:///project/Dockerfile";
 const textOf = (version: number) => `FROM debian:12.5\nRUN echo $${version} && ls \`pwd\`\n`;
 const hasSc = (service: LanguageService, doc: ServiceDocument) => service.diagnostics(doc, settings).diagnostics.some((d) => /^SC\d+$/.test(String(d.code)));
 
-describe.skipIf(!hasShellcheck)("the ShellCheck pass (needs the shellcheck binary)", () => { // ShellCheck is a system package; .ci/run installs it and CI fails without it
+describe("the ShellCheck pass (needs the shellcheck binary)", () => {
+  beforeEach((ctx) => ctx.skip(!hasShellcheck, "shellcheck is not on PATH (a system package: .ci/run installs it, and CI fails without it)"));
   it("checks only the version typed last, once the document rests", async () => {
     const service = new LanguageService();
     let current = 1;

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol/node";
 import { findShellcheck, shellcheckRunner } from "../../src/cli/run-shellcheck.js";
 import { lint } from "../../src/lint/engine.js";
@@ -21,7 +21,8 @@ if (!hasShellcheck && process.env.CI === "true") {
 const TEXT = "FROM debian:12.5\nARG NAME=x\nRUN echo $NAME $1 && ls `pwd`\n";
 const hasSc = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => /^SC\d+$/.test(String(d.code)));
 
-describe.skipIf(!hasShellcheck)("dflint lsp with ShellCheck (needs the shellcheck binary)", () => { // ShellCheck is a system package; .ci/run installs it and CI fails without it
+describe("dflint lsp with ShellCheck (needs the shellcheck binary)", () => {
+  beforeEach((ctx) => ctx.skip(!hasShellcheck, "shellcheck is not on PATH (a system package: .ci/run installs it, and CI fails without it)"));
   let client: LspClient;
   let dir: string;
   beforeAll(async () => {

@@ -1,14 +1,15 @@
 // Completion right after an edit reads the tree up to the edited lines and the previous version's
 // model mapped onto this one; it must offer what a fresh analysis of the same text offers.
 import { readdirSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DocumentAnalysis, type DocumentSettings } from "../../src/service/analysis.js";
 import { completion } from "../../src/service/completion.js";
 import { hasShared, needsShared, shared } from "../shared-data.js";
 
 needsShared("the completion-after-edit tests");
 
-describe.skipIf(!hasShared)("completion after an edit (needs ../shared)", () => { // ../shared holds the corpus
+describe("completion after an edit (needs ../shared)", () => {
+  beforeEach((ctx) => ctx.skip(!hasShared, "../shared, which holds the corpus, is not beside this clone"));
   const dir = shared("corpus/real-world/");
   const files = hasShared ? readdirSync(dir).filter((f) => f.includes("__")).sort() : [];
 

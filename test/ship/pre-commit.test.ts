@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -107,7 +107,8 @@ const GOOD = formatted('FROM debian:12.5\nCMD ["bash"]\n');
 const UNFORMATTED = 'from debian:12.5\ncmd   ["bash"]\n'; // lint-clean, but not as dflint fmt prints it
 const BAD_MESSAGE = ":1:6: warning DL3006 Image 'debian' has no tag";
 
-describe.skipIf(!hasPreCommit)("the pre-commit hooks (needs pre-commit)", () => { // pre-commit is a system package; .ci/run installs it and CI fails without it
+describe("the pre-commit hooks (needs pre-commit)", () => {
+  beforeEach((ctx) => ctx.skip(!hasPreCommit, "pre-commit is not on PATH (a system package: .ci/run installs it, and CI fails without it)"));
   it("are dflint (lint) and dflint-fmt (fmt --check), language: node, for Dockerfiles by name", () => {
     expect(hooks.map((h) => [h.id, h.entry, h.language])).toEqual([
       ["dflint", "dflint", "node"],
@@ -119,6 +120,7 @@ describe.skipIf(!hasPreCommit)("the pre-commit hooks (needs pre-commit)", () => 
   describe("installed from the packed tarball", () => {
     let repo = "";
     beforeAll(() => {
+      if (!hasPreCommit) return; // the tests are skipped
       // npm test builds dist/ first; pack it as it is, as package.test.ts does.
       const [info] = JSON.parse(mustRun("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", temp], root)) as [{ filename: string }];
       const tarball = join(temp, info.filename);
@@ -159,7 +161,8 @@ describe.skipIf(!hasPreCommit)("the pre-commit hooks (needs pre-commit)", () => 
   });
 
   // 2-3 minutes: pre-commit clones this repository and builds dflint twice; runs under CI=true
-  it.skipIf(!isCI)("install from this repository as users' configurations name it, and reject a bad commit", () => { // clones and builds this repository twice (about 100 s): run in CI only
+  it("install from this repository as users' configurations name it, and reject a bad commit", (ctx) => {
+    ctx.skip(!isCI, "runs under CI=true only: it clones and builds this repository twice (about 100 s)");
     const rev = mustRun("git", ["rev-parse", "HEAD"], root).trim();
     const repo = hookedRepo("clone", { repos: [{ repo: root, rev, hooks: [{ id: "dflint" }, { id: "dflint-fmt" }] }] });
     const bad = commit(repo, { Dockerfile: BAD });
