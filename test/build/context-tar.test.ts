@@ -1,14 +1,14 @@
 // The context tar as docker's CLI makes it: headers, order, links, skipped special files, and the
 // walk's .dockerignore rules, checked by reading the tar back.
 import { execFileSync } from "node:child_process";
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packContext } from "../../src/build/context-tar.js";
-import { walkContext } from "../../src/build/context-walk.js";
+import { walkContext, type WalkItem } from "../../src/build/context-walk.js";
 import { compileDockerignore } from "../../src/model/dockerignore.js";
 
 interface Read {
@@ -133,6 +133,26 @@ describe("the context tar", () => {
     stream.on("error", () => {});
     stream.resume();
     expect(await done).toEqual({ ok: false, error: "cannot send secret: permission denied" });
+    rmSync(dir, { recursive: true });
+  });
+  // A file read after the walk stat'ed it: the tar's header already says its old size, so a change is
+  // an error naming the file, never a tar whose entry and header disagree.
+  it.each([
+    ["grows", (file: string) => appendFileSync(file, "more"), "cannot send grows.txt: it changed size while the context was read"],
+    ["is removed", (file: string) => rmSync(file), "cannot send is removed.txt: it disappeared while the context was read"],
+  ])("names a file that %s between its stat and its read", async (what, change, error) => {
+    const dir = mkdtempSync(join(tmpdir(), "dflint-change-"));
+    const file = join(dir, `${what}.txt`);
+    writeFileSync(file, "before\n");
+    async function* items(): AsyncGenerator<WalkItem> {
+      const stats = lstatSync(file);
+      change(file);
+      yield { kind: "entry", entry: { path: `${what}.txt`, absolute: file, type: "file", stats } };
+    }
+    const { stream, done } = packContext(items());
+    stream.on("error", () => {}); // the request would see it; here `done` says it
+    stream.resume();
+    expect(await done).toEqual({ ok: false, error });
     rmSync(dir, { recursive: true });
   });
 });
