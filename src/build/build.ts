@@ -21,9 +21,10 @@ import { readMessages, type StreamMessage } from "./json-stream.js";
 import { buildQuery, type Builder, type BuildRequestOptions } from "./request.js";
 import { uploadBody } from "./upload-body.js";
 import type { BuildSession, SessionDirs } from "./session/build-session.js";
-import { connectSession, SESSION_METHODS, sessionSharedKey, type SessionIdentity } from "./session/session-connection.js";
+import { connectSession, sessionMethods, sessionSharedKey, type SessionIdentity } from "./session/session-connection.js";
 import { newSessionId } from "./session/session-id.js";
 import type { SecretSource } from "./session/secrets-service.js";
+import { sshAgentsProblem, type SshAgent } from "./ssh-agents.js";
 import { diskTree, memoryTree } from "./session/sync-tree.js";
 
 /** How the context reaches the engine: pulled by BuildKit through a session, or uploaded as a tar. */
@@ -54,6 +55,8 @@ export interface BuildOptions extends Omit<BuildRequestOptions, "dockerfile" | "
   session?: boolean;
   /** `--secret`: values for RUN --mount=type=secret, served through the session. */
   secrets?: readonly SecretSource[];
+  /** `--ssh`: agents RUN --mount=type=ssh may use (list and sign only), forwarded through the session. */
+  ssh?: readonly SshAgent[];
   signal?: AbortSignal;
   onEvent?: (event: BuildEvent) => void;
   env?: NodeJS.ProcessEnv;
@@ -109,6 +112,12 @@ async function onbuildFallback(engine: Engine, model: Model): Promise<string | n
   return null;
 }
 
+/** The options given that only a BuildKit session can serve, as the user wrote them, and what they mount. */
+function sessionOnlyOptions(options: BuildOptions): { names: string; verb: string; mounts: string; any: boolean } {
+  const given = [...(options.secrets?.length ? [["--secret", "secret"]] : []), ...(options.ssh?.length ? [["--ssh", "SSH"]] : [])];
+  return { names: given.map(([o]) => o).join(" and "), verb: given.length > 1 ? "need" : "needs", mounts: given.map(([, m]) => m).join(" or "), any: given.length > 0 };
+}
+
 /** Builds an image. Never throws for bad input or a failing engine. */
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const started = Date.now();
@@ -116,7 +125,8 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const emit = options.onEvent ?? (() => {});
   const signal = options.signal;
   const fail = (kind: BuildErrorKind, message: string, extra: Partial<BuildError> = {}): BuildOutcome => ({ ok: false, error: { kind, message, ...extra } });
-  const secrets = options.secrets ?? [];
+  const sessionOnly = sessionOnlyOptions(options);
+  const sshProblem = sshAgentsProblem(options.ssh ?? []);
 
   // config.json is read once, for the current context, the proxies and the credentials.
   const configRead = readDockerConfig(env);
@@ -176,14 +186,19 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   }
   const engine = connected.engine;
   const builder = chooseBuilder(options.builder, engine);
-  if (secrets.length > 0 && builder === "legacy") {
+  const problem = await sshProblem;
+  if (problem) {
     await planning;
-    return fail("usage", "--secret needs BuildKit (--builder buildkit); the legacy builder has no secret mounts");
+    return fail("usage", problem);
+  }
+  if (sessionOnly.any && builder === "legacy") {
+    await planning;
+    return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} BuildKit (--builder buildkit); the legacy builder has no ${sessionOnly.mounts} mounts`);
   }
   const viaSession = builder === "buildkit" && options.session !== false;
-  if (!viaSession && secrets.length > 0) {
+  if (!viaSession && sessionOnly.any) {
     await planning;
-    return fail("usage", "--secret needs the BuildKit session, which `session: false` turns off");
+    return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} the BuildKit session, which \`session: false\` turns off`);
   }
   const config = await configRead;
   if (!config.ok) {
@@ -321,19 +336,20 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
     if (p.session && dirs) {
       // The session's request follows the build's, as the CLI sends them; the daemon waits for the
       // session the build names. Its server loads once the engine has answered, with both requests out.
-      const connection = await connectSession(engine, p.session, SESSION_METHODS);
+      const connection = await connectSession(engine, p.session, sessionMethods((options.ssh?.length ?? 0) > 0));
       if (!connection.ok) {
         controller.abort();
         cancelBuildKit();
         await requesting;
         if (signal?.aborted) return fail("aborted", "the build was cancelled");
-        if (options.secrets?.length) return fail("build", `--secret needs a BuildKit session, and ${connection.error}`);
+        const sessionOnly = sessionOnlyOptions(options);
+        if (sessionOnly.any) return fail("build", `${sessionOnly.names} ${sessionOnly.verb} a BuildKit session, and ${connection.error}`);
         if (!connection.unsupported) return fail("unreachable", connection.error);
         emit({ type: "note", message: `${connection.error}; the context is uploaded as a tar instead` });
         return "no-session";
       }
       const { serveBuildSession } = await import("./session/build-session.js");
-      session = serveBuildSession(connection.socket, { config: p.config, secrets: options.secrets ?? [], env: p.env, dirs, onNote: (message) => emit({ type: "note", message }) });
+      session = serveBuildSession(connection.socket, { config: p.config, secrets: options.secrets ?? [], ssh: options.ssh ?? [], env: p.env, dirs, onNote: (message) => emit({ type: "note", message }) });
       if (signal?.aborted) session.close();
     }
     // BuildKit's progress decoder (protobuf types) loads while the daemon prepares the build, after the

@@ -10,6 +10,7 @@ import type { ProgressPrinter } from "../build/progress-printer.js";
 import { codeFrame } from "../build/code-frame.js";
 import type { Ulimit } from "../build/request.js";
 import type { SecretSource } from "../build/session/secrets-service.js";
+import type { SshAgent } from "../build/ssh-agents.js";
 import { parseThreshold, type FailureThreshold } from "../lint/config.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
@@ -39,6 +40,7 @@ export interface BuildArgs {
   failureThreshold?: FailureThreshold;
   contextMode: "full" | "minimal";
   secrets: SecretSource[];
+  ssh: SshAgent[];
 }
 
 type Parsed = { ok: true; args: BuildArgs } | Refusal | { help: true };
@@ -62,6 +64,7 @@ const BUILD_OPTIONS = {
   "--context-mode": { value: oneOf(["full", "minimal"], "--context-mode takes full or minimal") },
   "--failure-threshold": { value: (v) => checked(parseThreshold(v), `--failure-threshold takes error, warning, info, style or none, not '${v}'`) },
   "--secret": { value: (v) => parseSecret(v, process.cwd()), repeat: true },
+  "--ssh": { value: text, repeat: true },
   "--no-cache": {},
   "--pull": {},
   "--quiet": { short: "-q" },
@@ -107,7 +110,22 @@ export function parseSecret(value: string, cwd: string): Checked<SecretSource> {
   return { ok: true, value: { id, file: resolve(cwd, src ?? id) } };
 }
 
-/** Reads build's command line; `env` gives `--build-arg NAME` its value. */
+/**
+ * docker build's `--ssh default|ID[=SOCKET]`: an agent's socket (relative to `cwd`), or without one the
+ * agent of SSH_AUTH_SOCK. Key files are refused when the build checks the path (build/ssh-agents.ts).
+ */
+export function parseSsh(value: string, cwd: string, env: NodeJS.ProcessEnv): Checked<SshAgent> {
+  const eq = value.indexOf("=");
+  const id = (eq < 0 ? value : value.slice(0, eq)).trim();
+  if (!id) return { ok: false, error: `--ssh takes default or ID[=SOCKET], not '${value}'` };
+  const path = eq < 0 ? "" : value.slice(eq + 1);
+  if (path.includes(",")) return { ok: false, error: `--ssh ${id}: one agent socket per ID, not '${path}'` };
+  const socket = path || env.SSH_AUTH_SOCK;
+  if (!socket) return { ok: false, error: `--ssh ${id} forwards the agent of SSH_AUTH_SOCK, which is not set: start ssh-agent, or give ${id}=SOCKET` };
+  return { ok: true, value: { id, socket: resolve(cwd, socket) } };
+}
+
+/** Reads build's command line; `env` gives `--build-arg NAME` its value, and `--ssh default` its agent. */
 export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
   const read = readOptions(argv, BUILD_OPTIONS);
   if ("help" in read || !read.ok) return read;
@@ -126,6 +144,12 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   for (const label of o["--label"] ?? []) {
     const e = label.indexOf("=");
     labels[e < 0 ? label : label.slice(0, e)] = e < 0 ? "" : label.slice(e + 1);
+  }
+  const ssh: SshAgent[] = [];
+  for (const value of o["--ssh"] ?? []) {
+    const agent = parseSsh(value, process.cwd(), env);
+    if (!agent.ok) return agent;
+    ssh.push(agent.value);
   }
   // A secret given again under the same id replaces the earlier one.
   const secrets = (o["--secret"] ?? []).filter((s, i, all) => !all.slice(i + 1).some((later) => later.id === s.id));
@@ -152,6 +176,7 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     failureThreshold: o["--failure-threshold"],
     contextMode: o["--context-mode"] ?? "full",
     secrets,
+    ssh,
   };
   return { ok: true, args };
 }
@@ -256,6 +281,7 @@ export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.Proces
     builder: args.builder,
     contextMode: args.contextMode,
     secrets: args.secrets,
+    ssh: args.ssh,
     signal: controller.signal,
     env,
     onEvent: (e) => {

@@ -197,6 +197,7 @@ Options:
       --shm-size SIZE         /dev/shm for RUN (bytes, or 64m, 1g)
       --ulimit NAME=S[:H]     a ulimit for RUN (repeatable)
       --secret id=ID,src=FILE a secret that RUN mounts with type=secret (or id=ID,env=NAME; BuildKit)
+      --ssh default|ID[=SOCK] an SSH agent that RUN mounts with type=ssh (SOCK: SSH_AUTH_SOCK; BuildKit)
   -q, --quiet                 print only the image ID (on standard output)
       --iidfile FILE          write the image ID to FILE
       --progress MODE         auto (tty on a terminal), plain, tty, or json (the events, one per line)
@@ -211,6 +212,7 @@ Examples:
   dflint build --context-mode minimal --builder legacy -t app .
   dflint build -f - . < Dockerfile
   dflint build --secret id=npmrc,src=$HOME/.npmrc -t app .
+  dflint build --ssh default -t app .
   dflint build --progress json -q . > image-id
 
 Exit codes: 0 built, 1 lint findings or a failed build (the daemon's message and the Dockerfile line),

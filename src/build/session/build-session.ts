@@ -1,7 +1,8 @@
 // A BuildKit session for one build, as `docker build` serves it: the gRPC server on the session's
 // connection (session-connection.ts), and the services the daemon calls back: Health,
 // FileSync/DiffCopy for the `context` and `dockerfile` directories, Auth/Credentials and
-// Secrets/GetSecret. SSH forwarding and FileSend (`--output`) are not offered.
+// Secrets/GetSecret, and SSH/CheckAgent and SSH/ForwardAgent when agents are forwarded (`--ssh`).
+// FileSend (`--output`) is not offered.
 //
 // The daemon calls only once the server's HTTP/2 settings have reached it, and it prepares the build
 // meanwhile. So the server starts on the connection at once, with http2 alone; the services, with
@@ -12,7 +13,8 @@ import type { AuthConfig, DockerConfig } from "../docker-config.js";
 import type { SyncedDir } from "./diff-copy.js";
 import { serveGrpc, type GrpcServer, type Handler } from "./grpc-server.js";
 import type { SecretSource } from "./secrets-service.js";
-import { SESSION_METHODS, type SessionMethod } from "./session-connection.js";
+import { sessionMethods, type SessionMethod } from "./session-connection.js";
+import type { SshAgent } from "../ssh-agents.js";
 
 /** The directories DiffCopy serves, by dir-name. */
 export interface SessionDirs {
@@ -33,6 +35,8 @@ export interface BuildSession {
 export interface SessionOptions {
   config: DockerConfig;
   secrets: readonly SecretSource[];
+  /** The agents RUN --mount=type=ssh may use. */
+  ssh: readonly SshAgent[];
   env: NodeJS.ProcessEnv;
   dirs: SessionDirs;
   onNote(message: string): void;
@@ -43,14 +47,15 @@ interface Hooks {
   onFileSent(bytes: number): void;
 }
 
-// Each method's handler.
+// Each method's handler. The SSH ones are only offered (sessionMethods) when agents are forwarded.
 async function loadServices(o: SessionOptions, hooks: Hooks): Promise<Record<SessionMethod, Handler>> {
-  const [{ healthCheck }, { diffCopy }, { credentials }, { getSecret }, { allCredentials }] = await Promise.all([
+  const [{ healthCheck }, { diffCopy }, { credentials }, { getSecret }, { allCredentials }, { checkAgent, forwardAgent }] = await Promise.all([
     import("./health-service.js"),
     import("./diff-copy.js"),
     import("./auth-service.js"),
     import("./secrets-service.js"),
     import("../docker-config.js"),
+    import("./ssh-forward.js"),
   ]);
   let auths: Promise<Record<string, AuthConfig>> | null = null;
   return {
@@ -63,10 +68,12 @@ async function loadServices(o: SessionOptions, hooks: Hooks): Promise<Record<Ses
     }),
     "/moby.filesync.v1.Auth/Credentials": credentials(() => (auths ??= allCredentials(o.config))),
     "/moby.buildkit.secrets.v1.Secrets/GetSecret": getSecret(o.secrets, o.env, hooks.onFailure),
+    "/moby.sshforward.v1.SSH/CheckAgent": checkAgent(o.ssh),
+    "/moby.sshforward.v1.SSH/ForwardAgent": forwardAgent(o.ssh, hooks.onFailure),
   };
 }
 
-/** Serves the session's methods (SESSION_METHODS) on its open connection. */
+/** Serves the session's methods (sessionMethods) on its open connection. */
 export function serveBuildSession(socket: Duplex, o: SessionOptions): BuildSession {
   let failure: string | null = null;
   const sent = { files: 0, bytes: 0 };
@@ -81,7 +88,7 @@ export function serveBuildSession(socket: Duplex, o: SessionOptions): BuildSessi
   };
   let services: Promise<Record<SessionMethod, Handler>> | null = null;
   const load = () => (services ??= loadServices(o, hooks));
-  const handlers = new Map<string, Handler>(SESSION_METHODS.map((method) => [method, async (call) => (await load())[method](call)]));
+  const handlers = new Map<string, Handler>(sessionMethods(o.ssh.length > 0).map((method) => [method, async (call) => (await load())[method](call)]));
   let settled!: () => void;
   const ready = new Promise<void>((resolve) => (settled = resolve));
   const server: GrpcServer = serveGrpc(socket, handlers, hooks.onFailure, () => void load().then(settled, settled));

@@ -11,7 +11,7 @@ import { messagePrefix, readMessages } from "./grpc-frames.js";
 const SEND_BUFFER = 1 << 20;
 
 /** gRPC status codes used here. */
-export const Status = { OK: 0, CANCELLED: 1, UNKNOWN: 2, INVALID_ARGUMENT: 3, NOT_FOUND: 5, INTERNAL: 13, UNIMPLEMENTED: 12 } as const;
+export const Status = { OK: 0, CANCELLED: 1, UNKNOWN: 2, INVALID_ARGUMENT: 3, NOT_FOUND: 5, INTERNAL: 13, UNIMPLEMENTED: 12, UNAVAILABLE: 14 } as const;
 
 export class GrpcError {
   constructor(

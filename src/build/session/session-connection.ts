@@ -19,7 +19,15 @@ export const SESSION_METHODS = [
   "/moby.buildkit.secrets.v1.Secrets/GetSecret",
 ] as const;
 
-export type SessionMethod = (typeof SESSION_METHODS)[number];
+/** Offered besides when the build forwards SSH agents (`--ssh`), as the CLI offers them only then. */
+export const SSH_METHODS = ["/moby.sshforward.v1.SSH/CheckAgent", "/moby.sshforward.v1.SSH/ForwardAgent"] as const;
+
+export type SessionMethod = (typeof SESSION_METHODS)[number] | (typeof SSH_METHODS)[number];
+
+/** The methods a session offers: without them, the daemon says no agent was forwarded, as with the CLI. */
+export function sessionMethods(forwardsSsh: boolean): readonly SessionMethod[] {
+  return forwardsSsh ? [...SESSION_METHODS, ...SSH_METHODS] : SESSION_METHODS;
+}
 
 export interface SessionIdentity {
   /** The session ID the build request names. */

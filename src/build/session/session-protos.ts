@@ -1,6 +1,6 @@
 // The protobuf messages of the BuildKit session services dflint serves, decoded and encoded with
 // protobufjs from their definitions: fsutil's Packet and Stat (fsutil-packet.proto), and gRPC's health
-// check with BuildKit's Auth and Secrets (session-services.proto). The definitions are given as JSON
+// check with BuildKit's Auth, Secrets and SSH forwarding (session-services.proto). The definitions are given as JSON
 // descriptors, from which protobufjs/light builds the types without its .proto parser (a tenth of a
 // small build's start); the .proto files beside this one are the upstream text they come from, and
 // test/build/proto-descriptors.test.ts holds the two to each other.
@@ -38,6 +38,9 @@ export const SERVICE_MESSAGES = {
   CredentialsResponse: { fields: { Username: { type: "string", id: 1 }, Secret: { type: "string", id: 2 } } },
   GetSecretRequest: { fields: { ID: { type: "string", id: 1 }, annotations: { keyType: "string", type: "string", id: 2 } } },
   GetSecretResponse: { fields: { data: { type: "bytes", id: 1 } } },
+  CheckAgentRequest: { fields: { ID: { type: "string", id: 1 } } },
+  CheckAgentResponse: { fields: {} },
+  BytesMessage: { fields: { data: { type: "bytes", id: 1 } } },
 };
 
 export const PacketType = { STAT: 0, REQ: 1, DATA: 2, FIN: 3, ERR: 4 } as const;
@@ -69,6 +72,8 @@ interface Types {
   credentialsResponse: protobuf.Type;
   secretRequest: protobuf.Type;
   secretResponse: protobuf.Type;
+  checkAgentRequest: protobuf.Type;
+  bytesMessage: protobuf.Type;
 }
 
 // The types are made, and their encoders and decoders generated (Type#setup), when this module loads:
@@ -87,6 +92,8 @@ function makeTypes(): Types {
     credentialsResponse: services.lookupType("CredentialsResponse"),
     secretRequest: services.lookupType("GetSecretRequest"),
     secretResponse: services.lookupType("GetSecretResponse"),
+    checkAgentRequest: services.lookupType("CheckAgentRequest"),
+    bytesMessage: services.lookupType("BytesMessage"),
   };
 }
 
@@ -174,4 +181,29 @@ export function decodeSecretRequest(bytes: Uint8Array): string | null {
 
 export function encodeSecretResponse(data: Uint8Array): Uint8Array {
   return types.secretResponse.encode({ data }).finish();
+}
+
+/** The agent ID a moby.sshforward.v1.SSH/CheckAgent call asks about ("" for the default); null when malformed. */
+export function decodeCheckAgentRequest(bytes: Uint8Array): string | null {
+  try {
+    return (types.checkAgentRequest.decode(bytes) as unknown as { ID?: string }).ID ?? "";
+  } catch {
+    return null;
+  }
+}
+
+/** CheckAgentResponse has no fields: its encoding is empty. */
+export const CHECK_AGENT_RESPONSE = new Uint8Array(0);
+
+/** The bytes of one moby.sshforward.v1.BytesMessage; null when malformed. */
+export function decodeBytesMessage(bytes: Uint8Array): Uint8Array | null {
+  try {
+    return (types.bytesMessage.decode(bytes) as unknown as { data?: Uint8Array }).data ?? new Uint8Array(0);
+  } catch {
+    return null;
+  }
+}
+
+export function encodeBytesMessage(data: Uint8Array): Uint8Array {
+  return types.bytesMessage.encode({ data }).finish();
 }
