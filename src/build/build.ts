@@ -5,7 +5,7 @@
 // Dockerfile line it belongs to. Progress goes to `onEvent`; `signal` aborts the request, the
 // daemon's build and the session.
 import { randomBytes } from "node:crypto";
-import { stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { Readable } from "node:stream";
 import type { AnalyzeOptions, Model } from "../model/model.js";
@@ -63,6 +63,7 @@ export interface BuildOptions extends Omit<BuildRequestOptions, "dockerfile" | "
 }
 
 export interface BuildResult {
+  /** "" when the result went to an `output` instead of an image. */
   imageId: string;
   tags: string[];
   warnings: string[];
@@ -73,6 +74,8 @@ export interface BuildResult {
   /** Whether the minimal context was used, or why not (the tar upload only). */
   minimal: ContextPlan["minimal"];
   transport: ContextTransport;
+  /** The bytes the daemon sent to the `output` (the tar's, or the files' content). */
+  outputBytes?: number;
 }
 
 export type BuildErrorKind = "usage" | "unreachable" | "io" | "build" | "aborted";
@@ -112,10 +115,12 @@ async function onbuildFallback(engine: Engine, model: Model): Promise<string | n
   return null;
 }
 
-/** The options given that only a BuildKit session can serve, as the user wrote them, and what they mount. */
+/** The options given that only a BuildKit session can serve, as the user wrote them, and what they are. */
 function sessionOnlyOptions(options: BuildOptions): { names: string; verb: string; mounts: string; any: boolean } {
-  const given = [...(options.secrets?.length ? [["--secret", "secret"]] : []), ...(options.ssh?.length ? [["--ssh", "SSH"]] : [])];
-  return { names: given.map(([o]) => o).join(" and "), verb: given.length > 1 ? "need" : "needs", mounts: given.map(([, m]) => m).join(" or "), any: given.length > 0 };
+  const given = [...(options.secrets?.length ? [["--secret", "secret mounts"]] : []), ...(options.ssh?.length ? [["--ssh", "SSH mounts"]] : []), ...(options.output ? [["--output", "outputs"]] : [])];
+  const names = given.map(([o]) => o);
+  const join = (xs: string[], last: string) => (xs.length > 1 ? `${xs.slice(0, -1).join(", ")} ${last} ${xs[xs.length - 1]}` : (xs[0] ?? ""));
+  return { names: join(names, "and"), verb: given.length > 1 ? "need" : "needs", mounts: join(given.map(([, m]) => m!), "or"), any: given.length > 0 };
 }
 
 /** Builds an image. Never throws for bad input or a failing engine. */
@@ -193,12 +198,21 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   }
   if (sessionOnly.any && builder === "legacy") {
     await planning;
-    return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} BuildKit (--builder buildkit); the legacy builder has no ${sessionOnly.mounts} mounts`);
+    return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} BuildKit (--builder buildkit); the legacy builder has no ${sessionOnly.mounts}`);
   }
   const viaSession = builder === "buildkit" && options.session !== false;
   if (!viaSession && sessionOnly.any) {
     await planning;
     return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} the BuildKit session, which \`session: false\` turns off`);
+  }
+  if (options.output?.type === "local") {
+    // As the CLI does before the daemon sends anything; a result is merged into what is there.
+    try {
+      await mkdir(options.output.dest, { recursive: true, mode: 0o700 });
+    } catch (e) {
+      await planning;
+      return fail("io", `cannot create the output directory ${options.output.dest}: ${(e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message}`);
+    }
   }
   const config = await configRead;
   if (!config.ok) {
@@ -336,7 +350,7 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
     if (p.session && dirs) {
       // The session's request follows the build's, as the CLI sends them; the daemon waits for the
       // session the build names. Its server loads once the engine has answered, with both requests out.
-      const connection = await connectSession(engine, p.session, sessionMethods((options.ssh?.length ?? 0) > 0));
+      const connection = await connectSession(engine, p.session, sessionMethods({ ssh: (options.ssh?.length ?? 0) > 0, output: options.output !== undefined }));
       if (!connection.ok) {
         controller.abort();
         cancelBuildKit();
@@ -349,7 +363,7 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
         return "no-session";
       }
       const { serveBuildSession } = await import("./session/build-session.js");
-      session = serveBuildSession(connection.socket, { config: p.config, secrets: options.secrets ?? [], ssh: options.ssh ?? [], env: p.env, dirs, onNote: (message) => emit({ type: "note", message }) });
+      session = serveBuildSession(connection.socket, { config: p.config, secrets: options.secrets ?? [], ssh: options.ssh ?? [], output: options.output ?? null, env: p.env, dirs, onNote: (message) => emit({ type: "note", message }) });
       if (signal?.aborted) session.close();
     }
     // BuildKit's progress decoder (protobuf types) loads while the daemon prepares the build, after the
@@ -425,9 +439,13 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
     const outcome = await packDone();
     if (outcome && !outcome.ok) return fail("io", outcome.error);
     if (signal?.aborted) return fail("aborted", "the build was cancelled");
-    if (!imageId) return fail("build", sessionFailure() ?? "the engine ended the build without naming an image");
+    // The daemon's stream can end before the last of the output is written.
+    const outputBytes = options.output && session ? await session.outputWritten() : undefined;
+    const local = sessionFailure();
+    if (local && options.output) return fail("io", local);
+    if (!imageId && !options.output) return fail("build", local ?? "the engine ended the build without naming an image");
     const sent = outcome?.ok ? outcome.summary : (session?.sent() ?? { files: 0, bytes: 0 });
-    return { ok: true, result: { imageId, tags, warnings, elapsedMs: Date.now() - p.started, builder, sent, minimal: session ? null : plan.minimal, transport } };
+    return { ok: true, result: { imageId, tags, warnings, elapsedMs: Date.now() - p.started, builder, sent, minimal: session ? null : plan.minimal, transport, ...(outputBytes !== undefined ? { outputBytes } : {}) } };
   } catch (e) {
     if (signal?.aborted) return fail("aborted", "the build was cancelled");
     const outcome = await packDone(50);

@@ -3,6 +3,7 @@
 // in bytes, booleans as "1", and version=2 for BuildKit with a build id to cancel it by (and, when a
 // session serves the context, its ID with remote=client-session, as the CLI sends them).
 import { isVersionAtLeast } from "./engine-client.js";
+import { outputsParameter, type BuildOutput } from "./outputs.js";
 
 export type Builder = "legacy" | "buildkit";
 
@@ -29,6 +30,8 @@ export interface BuildRequestOptions {
   quiet?: boolean;
   /** A BuildKit session that serves the context (`remote=client-session`); `dockerfile` is then the name in its `dockerfile` directory. */
   sessionId?: string;
+  /** `--output`: the result's files go here (through the session) instead of into an image. BuildKit only. */
+  output?: BuildOutput;
 }
 
 export type QueryResult = { ok: true; query: Record<string, string | string[]> } | { ok: false; error: string };
@@ -69,6 +72,10 @@ export function buildQuery(o: BuildRequestOptions, builder: Builder, apiVersion:
     if (o.sessionId) {
       q.session = o.sessionId;
       q.remote = "client-session";
+    }
+    if (o.output) {
+      if (!isVersionAtLeast(apiVersion, "1.40")) return { ok: false, error: `--output needs API 1.40 or later; the engine speaks ${apiVersion}` };
+      q.outputs = outputsParameter(o.output);
     }
   }
   return { ok: true, query: q };

@@ -11,6 +11,7 @@ import { codeFrame } from "../build/code-frame.js";
 import type { Ulimit } from "../build/request.js";
 import type { SecretSource } from "../build/session/secrets-service.js";
 import type { SshAgent } from "../build/ssh-agents.js";
+import { parseOutput } from "../build/outputs.js";
 import { parseThreshold, type FailureThreshold } from "../lint/config.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
@@ -41,6 +42,8 @@ export interface BuildArgs {
   contextMode: "full" | "minimal";
   secrets: SecretSource[];
   ssh: SshAgent[];
+  /** `--output`: a directory, a tar file, or "-" for a tar on standard output. */
+  output?: { type: "local" | "tar"; dest: string };
 }
 
 type Parsed = { ok: true; args: BuildArgs } | Refusal | { help: true };
@@ -65,6 +68,7 @@ const BUILD_OPTIONS = {
   "--failure-threshold": { value: (v) => checked(parseThreshold(v), `--failure-threshold takes error, warning, info, style or none, not '${v}'`) },
   "--secret": { value: (v) => parseSecret(v, process.cwd()), repeat: true },
   "--ssh": { value: text, repeat: true },
+  "--output": { short: "-o", value: (v) => parseOutput(v, process.cwd()) },
   "--no-cache": {},
   "--pull": {},
   "--quiet": { short: "-q" },
@@ -177,6 +181,7 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     contextMode: o["--context-mode"] ?? "full",
     secrets,
     ssh,
+    output: o["--output"],
   };
   return { ok: true, args };
 }
@@ -255,6 +260,12 @@ export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.Proces
     }
   }
 
+  // A tar on standard output, as the CLI writes it; never onto a terminal.
+  const output = args.output && (args.output.dest === "-" ? { type: "tar" as const, dest: process.stdout } : args.output);
+  if (args.output?.dest === "-" && process.stdout.isTTY) {
+    io.err("dflint: --output - writes a tar to standard output, which is a terminal: redirect it, or give type=tar,dest=FILE\n");
+    return 2;
+  }
   const isTty = process.stderr.isTTY === true;
   const printers = printerFor(args, isTty, (t) => io.err(t));
   let printer: ProgressPrinter | null = null;
@@ -282,6 +293,7 @@ export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.Proces
     contextMode: args.contextMode,
     secrets: args.secrets,
     ssh: args.ssh,
+    ...(output ? { output } : {}),
     signal: controller.signal,
     env,
     onEvent: (e) => {
@@ -307,6 +319,10 @@ export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.Proces
     return error.kind === "build" ? 1 : 2;
   }
   const { result } = outcome;
+  if (args.output) {
+    if (!args.quiet && printers.kind !== "json") io.err(`exported to ${args.output.dest === "-" ? "standard output" : args.output.dest} in ${(result.elapsedMs / 1000).toFixed(1)}s\n`);
+    return 0;
+  }
   if (args.iidfile) {
     try {
       await writeFile(args.iidfile, result.imageId);

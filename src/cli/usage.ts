@@ -198,6 +198,8 @@ Options:
       --ulimit NAME=S[:H]     a ulimit for RUN (repeatable)
       --secret id=ID,src=FILE a secret that RUN mounts with type=secret (or id=ID,env=NAME; BuildKit)
       --ssh default|ID[=SOCK] an SSH agent that RUN mounts with type=ssh (SOCK: SSH_AUTH_SOCK; BuildKit)
+  -o, --output DEST           write the result's files, not an image: DIR or type=local,dest=DIR; a tar:
+                              type=tar,dest=FILE, or - for standard output (BuildKit)
   -q, --quiet                 print only the image ID (on standard output)
       --iidfile FILE          write the image ID to FILE
       --progress MODE         auto (tty on a terminal), plain, tty, or json (the events, one per line)
@@ -213,6 +215,7 @@ Examples:
   dflint build -f - . < Dockerfile
   dflint build --secret id=npmrc,src=$HOME/.npmrc -t app .
   dflint build --ssh default -t app .
+  dflint build --target artifacts -o dist .
   dflint build --progress json -q . > image-id
 
 Exit codes: 0 built, 1 lint findings or a failed build (the daemon's message and the Dockerfile line),

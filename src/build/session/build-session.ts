@@ -2,7 +2,7 @@
 // connection (session-connection.ts), and the services the daemon calls back: Health,
 // FileSync/DiffCopy for the `context` and `dockerfile` directories, Auth/Credentials and
 // Secrets/GetSecret, and SSH/CheckAgent and SSH/ForwardAgent when agents are forwarded (`--ssh`).
-// FileSend (`--output`) is not offered.
+// FileSend when the build has an `--output`.
 //
 // The daemon calls only once the server's HTTP/2 settings have reached it, and it prepares the build
 // meanwhile. So the server starts on the connection at once, with http2 alone; the services, with
@@ -13,7 +13,8 @@ import type { AuthConfig, DockerConfig } from "../docker-config.js";
 import type { SyncedDir } from "./diff-copy.js";
 import { serveGrpc, type GrpcServer, type Handler } from "./grpc-server.js";
 import type { SecretSource } from "./secrets-service.js";
-import { sessionMethods, type SessionMethod } from "./session-connection.js";
+import { FILE_SEND_METHOD, sessionMethods, type SessionMethod } from "./session-connection.js";
+import type { BuildOutput } from "../outputs.js";
 import type { SshAgent } from "../ssh-agents.js";
 
 /** The directories DiffCopy serves, by dir-name. */
@@ -29,6 +30,8 @@ export interface BuildSession {
   failure(): string | null;
   /** Regular files and their bytes sent so far. */
   sent(): { files: number; bytes: number };
+  /** Settles when the output the daemon sent is written (the build's stream may end first); its bytes. */
+  outputWritten(): Promise<number>;
   close(): void;
 }
 
@@ -37,6 +40,8 @@ export interface SessionOptions {
   secrets: readonly SecretSource[];
   /** The agents RUN --mount=type=ssh may use. */
   ssh: readonly SshAgent[];
+  /** Where the result goes instead of an image. */
+  output: BuildOutput | null;
   env: NodeJS.ProcessEnv;
   dirs: SessionDirs;
   onNote(message: string): void;
@@ -45,17 +50,19 @@ export interface SessionOptions {
 interface Hooks {
   onFailure(message: string): void;
   onFileSent(bytes: number): void;
+  onOutput(bytes: number): void;
 }
 
-// Each method's handler. The SSH ones are only offered (sessionMethods) when agents are forwarded.
+// Each method's handler. The SSH and FileSend ones are only offered (sessionMethods) when the build uses them.
 async function loadServices(o: SessionOptions, hooks: Hooks): Promise<Record<SessionMethod, Handler>> {
-  const [{ healthCheck }, { diffCopy }, { credentials }, { getSecret }, { allCredentials }, { checkAgent, forwardAgent }] = await Promise.all([
+  const [{ healthCheck }, { diffCopy }, { credentials }, { getSecret }, { allCredentials }, { checkAgent, forwardAgent }, { fileSend }] = await Promise.all([
     import("./health-service.js"),
     import("./diff-copy.js"),
     import("./auth-service.js"),
     import("./secrets-service.js"),
     import("../docker-config.js"),
     import("./ssh-forward.js"),
+    import("./file-send.js"),
   ]);
   let auths: Promise<Record<string, AuthConfig>> | null = null;
   return {
@@ -70,6 +77,7 @@ async function loadServices(o: SessionOptions, hooks: Hooks): Promise<Record<Ses
     "/moby.buildkit.secrets.v1.Secrets/GetSecret": getSecret(o.secrets, o.env, hooks.onFailure),
     "/moby.sshforward.v1.SSH/CheckAgent": checkAgent(o.ssh),
     "/moby.sshforward.v1.SSH/ForwardAgent": forwardAgent(o.ssh, hooks.onFailure),
+    "/moby.filesync.v1.FileSend/DiffCopy": fileSend(o.output, o.onNote, hooks.onFailure, hooks.onOutput),
   };
 }
 
@@ -77,7 +85,12 @@ async function loadServices(o: SessionOptions, hooks: Hooks): Promise<Record<Ses
 export function serveBuildSession(socket: Duplex, o: SessionOptions): BuildSession {
   let failure: string | null = null;
   const sent = { files: 0, bytes: 0 };
+  let outputBytes = 0;
+  const outputCalls: Promise<unknown>[] = [];
   const hooks: Hooks = {
+    onOutput: (bytes) => {
+      outputBytes += bytes;
+    },
     onFailure: (message) => {
       failure ??= message;
     },
@@ -88,7 +101,16 @@ export function serveBuildSession(socket: Duplex, o: SessionOptions): BuildSessi
   };
   let services: Promise<Record<SessionMethod, Handler>> | null = null;
   const load = () => (services ??= loadServices(o, hooks));
-  const handlers = new Map<string, Handler>(sessionMethods(o.ssh.length > 0).map((method) => [method, async (call) => (await load())[method](call)]));
+  const handlers = new Map<string, Handler>(
+    sessionMethods({ ssh: o.ssh.length > 0, output: o.output !== null }).map((method) => [
+      method,
+      async (call) => {
+        const handled = load().then((services) => services[method](call));
+        if (method === FILE_SEND_METHOD) outputCalls.push(handled.catch(() => {}));
+        return handled;
+      },
+    ]),
+  );
   let settled!: () => void;
   const ready = new Promise<void>((resolve) => (settled = resolve));
   const server: GrpcServer = serveGrpc(socket, handlers, hooks.onFailure, () => void load().then(settled, settled));
@@ -98,6 +120,10 @@ export function serveBuildSession(socket: Duplex, o: SessionOptions): BuildSessi
     ready,
     failure: () => failure,
     sent: () => ({ ...sent }),
+    outputWritten: async () => {
+      await Promise.all(outputCalls);
+      return outputBytes;
+    },
     close: () => {
       settled();
       server.close();

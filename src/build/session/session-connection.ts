@@ -22,11 +22,17 @@ export const SESSION_METHODS = [
 /** Offered besides when the build forwards SSH agents (`--ssh`), as the CLI offers them only then. */
 export const SSH_METHODS = ["/moby.sshforward.v1.SSH/CheckAgent", "/moby.sshforward.v1.SSH/ForwardAgent"] as const;
 
-export type SessionMethod = (typeof SESSION_METHODS)[number] | (typeof SSH_METHODS)[number];
+/** Offered besides when the build has an `--output`, which the daemon sends through it. */
+export const FILE_SEND_METHOD = "/moby.filesync.v1.FileSend/DiffCopy";
 
-/** The methods a session offers: without them, the daemon says no agent was forwarded, as with the CLI. */
-export function sessionMethods(forwardsSsh: boolean): readonly SessionMethod[] {
-  return forwardsSsh ? [...SESSION_METHODS, ...SSH_METHODS] : SESSION_METHODS;
+export type SessionMethod = (typeof SESSION_METHODS)[number] | (typeof SSH_METHODS)[number] | typeof FILE_SEND_METHOD;
+
+/** The methods a session offers, as the CLI's: without the SSH ones the daemon says no agent was forwarded. */
+export function sessionMethods(o: { ssh: boolean; output: boolean }): readonly SessionMethod[] {
+  const methods: SessionMethod[] = [...SESSION_METHODS];
+  if (o.ssh) methods.push(...SSH_METHODS);
+  if (o.output) methods.push(FILE_SEND_METHOD);
+  return methods;
 }
 
 export interface SessionIdentity {
