@@ -159,19 +159,21 @@ export function differOnlyInResizedSeparators(a: string, b: string, separators: 
   const { mask, resized } = separators;
   let i = 0;
   let j = 0;
-  let isSame = true;
-  for (let k = 0; k < resized.length && isSame; k += 2) {
+  for (let k = 0; k < resized.length; k += 2) {
     const start = resized[k]!;
     const end = resized[k + 1]!;
-    if (start < i || (start > i && !b.startsWith(a.slice(i, start), j))) isSame = false;
-    j += start - i;
-    for (let x = start; x < end && isSame; x++) if (!mask[x]) isSame = false;
+    if (start < i) return differOnlyInSeparators(a, b, mask);
+    // Two substrings compare natively; a loop over char codes, or startsWith at an offset, is slower.
+    const stretchEnd = j + start - i;
+    if (start > i && b.substring(j, stretchEnd) !== a.substring(i, start)) return differOnlyInSeparators(a, b, mask);
+    j = stretchEnd;
+    for (let x = start; x < end; x++) if (!mask[x]) return differOnlyInSeparators(a, b, mask);
     const blanks = j;
     while (j < b.length && isBlank(b.charCodeAt(j))) j++;
-    if (j === blanks) isSame = false;
+    if (j === blanks) return differOnlyInSeparators(a, b, mask);
     i = end;
   }
-  if (isSame && b.length - j === a.length - i && b.endsWith(a.slice(i))) return true;
+  if (b.length - j === a.length - i && b.substring(j) === a.substring(i)) return true;
   return differOnlyInSeparators(a, b, mask);
 }
 
