@@ -2,7 +2,9 @@
 // finding reaches the failure threshold), then build() with a progress display. Exit codes: 0 built,
 // 1 lint or build failed, 2 usage, I/O or no engine, 130 interrupted.
 import { writeFile } from "./fs-async.js";
-import { dirname, resolve } from "node:path";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { build, type BuildEvent, type BuildOptions } from "../build/build.js";
 import { BuildkitProgress } from "../build/progress-buildkit.js";
 import { LegacyProgress } from "../build/progress-legacy.js";
@@ -136,7 +138,7 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const { options: o, operands } = read;
   if (operands.length > 1) return { ok: false, error: `one build context, not ${operands.length} (${operands.join(", ")})` };
   const context = operands[0] ?? ".";
-  if (context === "-") return { ok: false, error: "a context from standard input is not supported; give a directory (and -f - for a Dockerfile on standard input)" };
+  if (context === "-" && o["--file"] !== undefined) return { ok: false, error: "with - as the context, standard input is the Dockerfile: -f cannot be given too" };
   const buildArgs: Record<string, string | null> = {};
   for (const arg of o["--build-arg"] ?? []) {
     const e = arg.indexOf("=");
@@ -201,14 +203,35 @@ function printerFor(args: BuildArgs, isTty: boolean, write: (t: string) => void)
 export async function buildCommand(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = parseBuildArgs(argv, env);
   if ("help" in parsed || !parsed.ok) return answerUsage(parsed, io, "build", BUILD_HELP);
-  const args = parsed.args;
-  const cwd = process.cwd();
+  if (parsed.args.context !== "-") return buildFrom(parsed.args, io, env);
+  // `dflint build - < Dockerfile`: the Dockerfile on standard input and no context, which the CLI
+  // builds from an empty directory; so does dflint.
+  const empty = await mkdtemp(join(tmpdir(), "dflint-empty-context-"));
+  try {
+    return await buildFrom({ ...parsed.args, context: empty, file: "-" }, io, env, { contextFromStdin: true });
+  } finally {
+    await rm(empty, { recursive: true, force: true });
+  }
+}
 
+/** Whether bytes begin as an archive the CLI would take for a context: tar, gzip, bzip2, xz or zstd. */
+function isArchive(bytes: Uint8Array): boolean {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  const ustar = bytes.length > 262 && Buffer.from(bytes.subarray(257, 262)).toString("latin1") === "ustar";
+  return ustar || starts(0x1f, 0x8b) || starts(0x42, 0x5a, 0x68) || starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00) || starts(0x28, 0xb5, 0x2f, 0xfd);
+}
+
+async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how: { contextFromStdin?: boolean } = {}): Promise<number> {
+  const cwd = process.cwd();
   let stdinText: Uint8Array | null = null;
   if (args.file === "-") {
     const read = await readInput("-");
     if (!read.ok) {
       io.err(`dflint: ${read.error}\n`);
+      return 2;
+    }
+    if (how.contextFromStdin && isArchive(read.bytes)) {
+      io.err("dflint: standard input holds an archive: dflint builds from standard input only a Dockerfile (no context); extract the archive and give its directory\n");
       return 2;
     }
     stdinText = read.bytes;

@@ -176,9 +176,10 @@ Examples:
 
 export const BUILD_HELP = `Usage: dflint build [OPTIONS] [CONTEXT]
 
-Builds an image from CONTEXT (a directory; default .) on a Docker engine, as docker build does. With
-BuildKit the engine pulls the files the build reads through a session; the legacy builder gets the
-context as a tar. Either way after .dockerignore (or <Dockerfile>.dockerignore beside the Dockerfile).
+Builds an image from CONTEXT (a directory; default .; - for none, with the Dockerfile on standard input)
+on a Docker engine, as docker build does. With BuildKit the engine pulls the files the build reads
+through a session; the legacy builder gets the context as a tar. Either way after .dockerignore (or
+<Dockerfile>.dockerignore beside the Dockerfile).
 The engine is DOCKER_HOST (unix://, tcp:// with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, ssh://), else
 DOCKER_CONTEXT or the current docker context, else /var/run/docker.sock.
 
