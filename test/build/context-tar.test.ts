@@ -5,36 +5,11 @@ import { appendFileSync, chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync,
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packContext } from "../../src/build/context-tar.js";
 import { walkContext, type WalkItem } from "../../src/build/context-walk.js";
 import { compileDockerignore } from "../../src/model/dockerignore.js";
-
-interface Read {
-  header: tar.Headers;
-  body: Buffer;
-}
-
-async function readTar(stream: NodeJS.ReadableStream): Promise<Read[]> {
-  const out: Read[] = [];
-  const extract = tar.extract();
-  const done = new Promise<void>((resolve, reject) => {
-    extract.on("entry", (header, body, next) => {
-      const chunks: Buffer[] = [];
-      body.on("data", (c: Buffer) => chunks.push(c));
-      body.on("end", () => {
-        out.push({ header, body: Buffer.concat(chunks) });
-        next();
-      });
-    });
-    extract.on("finish", resolve);
-    extract.on("error", reject);
-  });
-  stream.pipe(extract);
-  await done;
-  return out;
-}
+import { readTar } from "./read-tar.js";
 
 async function pack(root: string, patterns: string[] = []) {
   const notes: string[] = [];

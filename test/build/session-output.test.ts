@@ -5,11 +5,11 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import tar from "tar-stream";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/build/build.js";
 import { parseOutput } from "../../src/build/outputs.js";
 import { engine, needsEngine } from "./engine.js";
+import { readTar } from "./read-tar.js";
 
 needsEngine("the --output tests");
 
@@ -35,24 +35,10 @@ function context(dockerfile = DOCKERFILE): string {
   return root;
 }
 
+/** The entries of a tar by name (without a directory's trailing /). */
 async function tarEntries(bytes: Buffer): Promise<Map<string, { type: string; mode: number; linkname: string | null; body: string }>> {
-  const out = new Map<string, { type: string; mode: number; linkname: string | null; body: string }>();
-  const extract = tar.extract();
-  const done = new Promise<void>((resolve, reject) => {
-    extract.on("entry", (header, body, next) => {
-      const chunks: Buffer[] = [];
-      body.on("data", (c: Buffer) => chunks.push(c));
-      body.on("end", () => {
-        out.set(header.name.replace(/\/$/, ""), { type: header.type ?? "file", mode: header.mode ?? 0, linkname: header.linkname ?? null, body: Buffer.concat(chunks).toString() });
-        next();
-      });
-    });
-    extract.on("finish", resolve);
-    extract.on("error", reject);
-  });
-  extract.end(bytes);
-  await done;
-  return out;
+  const entries = await readTar(bytes);
+  return new Map(entries.map(({ header, body }) => [header.name.replace(/\/$/, ""), { type: header.type ?? "file", mode: header.mode ?? 0, linkname: header.linkname ?? null, body: body.toString() }]));
 }
 
 describe("dflint build --output (needs a Docker engine: run ../shared/engine/start-dockerd.sh)", () => {
