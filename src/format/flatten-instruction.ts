@@ -38,8 +38,8 @@ export interface FlatInstruction {
   /** What each character belongs to, as runs of one part, no two neighbours alike: pairs of part and length. */
   runs: number[];
   joints: Joint[];
-  /** The logical range of the shell-form command, when there is one. */
-  shell: { start: number; end: number } | null;
+  /** The logical range of the shell-form command, when there is one, and its text. */
+  shell: { start: number; end: number; text: string } | null;
   /** The source after the logical line: its line break and any heredocs. */
   tail: string;
 }
@@ -50,12 +50,17 @@ const AFTER_CONTINUATION = 1;
 const INTERIOR = 2;
 const TAIL = 3;
 
+// The comments of a joint that has none (most): one array shared, replaced before a comment is added.
+const NO_COMMENTS: InteriorComment[] = [];
+
 // The context of an instruction's own children, which are not in any part.
 const INSTRUCTION = 0;
 
 /** Flattens an instruction; null when it ends inside a continuation (at the end of the file). */
 export function flattenInstruction(ins: Instruction, source: string): FlatInstruction | null {
-  let text = "";
+  // The line is joined once at the end: a joined string is flat, which the scanners of the command
+  // read faster than a string built piece by piece or a slice of one.
+  const pieces: string[] = [];
   const runs: number[] = []; // pairs: part, length
   let length = 0;
   const joints: Joint[] = [];
@@ -63,14 +68,18 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
   let pendingBlank: string | null = null;
   let commentOpen = false;
   let tailStart = -1;
-  let shell: { start: number; end: number; value: string } | null = null;
+  let shell: { start: number; end: number; value: string; firstPiece: number; endPiece: number } | null = null;
   let isBroken = false;
 
   let shellStart = -1;
+  let shellPiece = -1;
   const append = (piece: string, part: Part) => {
     if (piece.length === 0) return;
-    if (part === Part.Shell && shellStart < 0) shellStart = length;
-    text += piece;
+    if (part === Part.Shell && shellStart < 0) {
+      shellStart = length;
+      shellPiece = pieces.length;
+    }
+    pieces.push(piece);
     // Neighbouring pieces of one part make one run.
     if (runs.length > 0 && runs[runs.length - 2] === part) runs[runs.length - 1] += piece.length;
     else runs.push(part, piece.length);
@@ -94,7 +103,7 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
         return;
       case LINE:
         if (token.kind === "continuation") {
-          joints.push({ at: length, newline: "", comments: [] });
+          joints.push({ at: length, newline: "", comments: NO_COMMENTS });
           state = AFTER_CONTINUATION;
         } else if (token.kind === "newline") {
           state = TAIL;
@@ -114,7 +123,9 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
         return;
       case INTERIOR:
         if (token.kind === "comment") {
-          joints[joints.length - 1]!.comments.push({ text: token.text, newline: "" });
+          const joint = joints[joints.length - 1]!;
+          if (joint.comments === NO_COMMENTS) joint.comments = [];
+          joint.comments.push({ text: token.text, newline: "" });
           commentOpen = true;
           pendingBlank = null;
         } else if (token.kind === "newline") {
@@ -159,7 +170,7 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
           break;
         case "shell-command":
           visit(child, Part.Shell);
-          shell = { start: shellStart, end: length, value: child.value };
+          shell = { start: shellStart, end: length, value: child.value, firstPiece: shellPiece, endPiece: pieces.length };
           break;
         case "instruction":
           visit(child, INSTRUCTION);
@@ -177,13 +188,15 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
   if (isBroken || state === AFTER_CONTINUATION || state === INTERIOR) return null;
 
   let shellRange: FlatInstruction["shell"] = null;
-  const found = shell as { start: number; end: number; value: string } | null;
+  const found = shell as { start: number; end: number; value: string; firstPiece: number; endPiece: number } | null;
   if (found && found.start >= 0) {
     // The command as BuildKit holds it must be exactly this stretch of the line; otherwise it is
     // treated as opaque text.
-    if (text.slice(found.start, found.end) === found.value) shellRange = { start: found.start, end: found.end };
+    const command = found.endPiece - found.firstPiece === 1 ? pieces[found.firstPiece]! : pieces.slice(found.firstPiece, found.endPiece).join("");
+    if (command === found.value) shellRange = { start: found.start, end: found.end, text: command };
     else for (let k = 0; k < runs.length; k += 2) if (runs[k] === Part.Shell) runs[k] = Part.Verbatim;
   }
+  const text = pieces.join("");
   const tail = tailStart >= 0 ? source.slice(tailStart, ins.range.end.offset) : "";
   return { text, runs, joints, shell: shellRange, tail };
 }

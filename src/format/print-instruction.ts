@@ -70,10 +70,10 @@ export interface LaidOut {
 function layOut(flat: FlatInstruction, context: InstructionContext): LaidOut {
   const isPosix = context.shellDialect !== undefined;
   // Without line breaks there are no blanks to re-measure, and no chains to break.
-  const mask = flat.joints.length > 0 && flat.shell && isPosix ? separatorMask(flat.text.slice(flat.shell.start, flat.shell.end)) : null;
+  const mask = flat.joints.length > 0 && flat.shell && isPosix ? separatorMask(flat.shell.text) : null;
   const free = flat.joints.length > 0 ? freeBlanks(flat, mask) : null;
   const breaks = free ? sourceBreaks(flat, free) : [];
-  const tokens = free && flat.shell && isPosix && breaks.length > 0 ? shellTokens(flat.text.slice(flat.shell.start, flat.shell.end), scratchTokens) : null;
+  const tokens = free && flat.shell && isPosix && breaks.length > 0 ? shellTokens(flat.shell.text, scratchTokens) : null;
   const chains = free && tokens && context.options.breakChains ? breakChains(flat, free, breaks, tokens, context.newline) : null;
   const isTrailingStyle = chains?.isTrailingStyle ?? false;
   const { text, shellAt } = emit(flat, breaks, tokens, chains?.squeezed ?? null, context);
@@ -138,7 +138,8 @@ function sourceBreaks(flat: FlatInstruction, free: Uint8Array): LineBreak[] {
     const isKept = start === end && !isJsonSeam;
     const last = breaks[breaks.length - 1];
     if (!isKept && last && !last.isKept && last.start === start) {
-      last.comments.push(...joint.comments);
+      // Joints share one empty array of comments: the merged list is a new one.
+      if (joint.comments.length > 0) last.comments = [...last.comments, ...joint.comments];
       continue;
     }
     breaks.push({ start: isKept ? joint.at : start, end: isKept ? joint.at : end, isKept, newline: joint.newline, comments: joint.comments });

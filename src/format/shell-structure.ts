@@ -85,11 +85,25 @@ for (const c of ";&|()<>") CLASS[c.charCodeAt(0)] = META;
 for (const c of "\\'\"`$") CLASS[c.charCodeAt(0)] = SPECIAL;
 const classOf = (c: number) => (c < 128 ? CLASS[c]! : PLAIN);
 
-// Keywords are lower-case words of up to six characters, or `{`, `}` and `!`.
-function mayBeKeyword(text: string, start: number, end: number): boolean {
-  if (end - start > MAX_KEYWORD) return false;
+// The words a command's first word is compared with: the keywords, `!`, and `in` (of `case x in`).
+// They are looked up by first character and length, then compared char by char: a word is not sliced
+// out of the command only to find it is none of them.
+const KEYWORD_CANDIDATES: string[][] = [];
+for (const word of [...KEYWORDS.keys(), "!", "in"]) (KEYWORD_CANDIDATES[word.charCodeAt(0) * 8 + word.length] ??= []).push(word);
+
+// The keyword (or `!`, or `in`) that [start, end) of the text spells, or "" when it spells none.
+function keywordAt(text: string, start: number, end: number): string {
+  const length = end - start;
   const c = text.charCodeAt(start);
-  return (c >= 97 && c <= 122) || c === 123 || c === 125 || c === 33;
+  if (length > MAX_KEYWORD || c >= 128) return "";
+  const candidates = KEYWORD_CANDIDATES[c * 8 + length];
+  if (candidates === undefined) return "";
+  for (const word of candidates) {
+    let k = 1;
+    while (k < length && text.charCodeAt(start + k) === word.charCodeAt(k)) k++;
+    if (k === length) return word;
+  }
+  return "";
 }
 
 /**
@@ -175,7 +189,7 @@ export function shellTokens(text: string, into?: ShellTokens): ShellTokens {
       push(start, i, depth, 0);
       continue;
     }
-    const word = mayBeKeyword(text, start, i) ? text.slice(start, i) : "";
+    const word = keywordAt(text, start, i);
     const keyword = KEYWORDS.get(word) ?? 0;
     if (inPattern) {
       if (word === "esac") {
