@@ -372,6 +372,9 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
     const transport: ContextTransport = session ? "session" : "tar";
     emit({ type: "start", builder, engine: p.endpoint, apiVersion: engine.info.apiVersion, dockerfile: plan.dockerfileDisplay, minimal: session ? null : plan.minimal, transport });
     if (session) emit({ type: "note", message: "the context goes through a BuildKit session: the engine pulls only the files the build reads" });
+    if (builder === "buildkit" && Object.keys(options.resources ?? {}).length > 0) {
+      emit({ type: "note", message: "the resource limits (--memory, --memory-swap, --cpu-*, --cpuset-*, --cgroup-parent) are the legacy builder's; BuildKit ignores them, as it ignores the CLI's" });
+    }
     const res = await requesting;
     if (!res.ok) {
       packed?.stream.destroy();

@@ -1,6 +1,6 @@
 // The query of POST /build, encoded as the docker CLI encodes it: repeated `t` and `extrahosts`,
 // JSON for buildargs (null for a name given without a value), labels, cachefrom and ulimits, shmsize
-// in bytes, booleans as "1", and version=2 for BuildKit with a build id to cancel it by (and, when a
+// and memory in bytes, the other resource limits as numbers, booleans as "1", and version=2 for BuildKit with a build id to cancel it by (and, when a
 // session serves the context, its ID with remote=client-session, as the CLI sends them).
 import { isVersionAtLeast } from "./engine-client.js";
 import { outputsParameter, type BuildOutput } from "./outputs.js";
@@ -11,6 +11,22 @@ export interface Ulimit {
   Name: string;
   Soft: number;
   Hard: number;
+}
+
+/** The legacy builder's limits for RUN's containers (BuildKit ignores them, as it does the CLI's). */
+export interface BuildResources {
+  /** Bytes. */
+  memory?: number;
+  /** Bytes of memory and swap together; -1 for unlimited swap. */
+  memorySwap?: number;
+  cpuShares?: number;
+  cpusetCpus?: string;
+  cpusetMems?: string;
+  /** Microseconds. */
+  cpuPeriod?: number;
+  /** Microseconds per period. */
+  cpuQuota?: number;
+  cgroupParent?: string;
 }
 
 export interface BuildRequestOptions {
@@ -27,6 +43,7 @@ export interface BuildRequestOptions {
   addHosts?: readonly string[];
   shmSize?: number;
   ulimits?: readonly Ulimit[];
+  resources?: BuildResources;
   quiet?: boolean;
   /** A BuildKit session that serves the context (`remote=client-session`); `dockerfile` is then the name in its `dockerfile` directory. */
   sessionId?: string;
@@ -63,6 +80,15 @@ export function buildQuery(o: BuildRequestOptions, builder: Builder, apiVersion:
   if (o.addHosts?.length) q.extrahosts = [...o.addHosts];
   if (o.shmSize !== undefined) q.shmsize = String(o.shmSize);
   if (o.ulimits?.length) q.ulimits = JSON.stringify(o.ulimits);
+  const r = o.resources ?? {};
+  if (r.memory !== undefined) q.memory = String(r.memory);
+  if (r.memorySwap !== undefined) q.memswap = String(r.memorySwap);
+  if (r.cpuShares !== undefined) q.cpushares = String(r.cpuShares);
+  if (r.cpusetCpus !== undefined) q.cpusetcpus = r.cpusetCpus;
+  if (r.cpusetMems !== undefined) q.cpusetmems = r.cpusetMems;
+  if (r.cpuPeriod !== undefined) q.cpuperiod = String(r.cpuPeriod);
+  if (r.cpuQuota !== undefined) q.cpuquota = String(r.cpuQuota);
+  if (r.cgroupParent !== undefined) q.cgroupparent = r.cgroupParent;
   if (builder === "legacy") {
     q.rm = "1";
     q.version = "1";

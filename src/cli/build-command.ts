@@ -10,7 +10,7 @@ import { BuildkitProgress } from "../build/progress-buildkit.js";
 import { LegacyProgress } from "../build/progress-legacy.js";
 import type { ProgressPrinter } from "../build/progress-printer.js";
 import { codeFrame } from "../build/code-frame.js";
-import type { Ulimit } from "../build/request.js";
+import type { BuildResources, Ulimit } from "../build/request.js";
 import type { SecretSource } from "../build/session/secrets-service.js";
 import type { SshAgent } from "../build/ssh-agents.js";
 import { parseOutput } from "../build/outputs.js";
@@ -35,6 +35,7 @@ export interface BuildArgs {
   addHosts: string[];
   shmSize?: number;
   ulimits: Ulimit[];
+  resources: BuildResources;
   quiet: boolean;
   iidfile?: string;
   progress: "auto" | "plain" | "tty" | "json";
@@ -63,6 +64,14 @@ const BUILD_OPTIONS = {
   "--add-host": { value: (v) => checked(/^[^:]+:.+$/.test(v) ? v : null, `--add-host takes host:ip, not '${v}'`), repeat: true },
   "--shm-size": { value: (v) => checked(parseBytes(v), `--shm-size takes a size such as 128m, not '${v}'`) },
   "--ulimit": { value: readUlimit, repeat: true },
+  "--memory": { short: "-m", value: (v) => checked(parseBytes(v), `--memory takes a size such as 512m, not '${v}'`) },
+  "--memory-swap": { value: (v) => checked(v.trim() === "-1" ? -1 : parseBytes(v), `--memory-swap takes a size such as 1g, or -1 for unlimited, not '${v}'`) },
+  "--cpu-shares": { short: "-c", value: (v) => checked(wholeNumber(v), `--cpu-shares takes a whole number, not '${v}'`) },
+  "--cpuset-cpus": { value: text },
+  "--cpuset-mems": { value: text },
+  "--cpu-period": { value: (v) => checked(wholeNumber(v), `--cpu-period takes microseconds, not '${v}'`) },
+  "--cpu-quota": { value: (v) => checked(wholeNumber(v), `--cpu-quota takes microseconds, not '${v}'`) },
+  "--cgroup-parent": { value: text },
   "--iidfile": { value: text },
   "--progress": { value: oneOf(["auto", "plain", "tty", "json"], "--progress takes auto, plain, tty or json") },
   "--builder": { value: oneOf(["legacy", "buildkit", "auto"], "--builder takes legacy or buildkit") },
@@ -77,6 +86,8 @@ const BUILD_OPTIONS = {
   "--lint": {},
   "--no-lint": { key: "--lint", sets: false },
 } as const satisfies OptionTable;
+
+const wholeNumber = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v) : null);
 
 function readUlimit(value: string): Checked<Ulimit> {
   const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(value);
@@ -174,6 +185,16 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     addHosts: o["--add-host"] ?? [],
     shmSize: o["--shm-size"],
     ulimits: o["--ulimit"] ?? [],
+    resources: {
+      ...(o["--memory"] !== undefined && { memory: o["--memory"] }),
+      ...(o["--memory-swap"] !== undefined && { memorySwap: o["--memory-swap"] }),
+      ...(o["--cpu-shares"] !== undefined && { cpuShares: o["--cpu-shares"] }),
+      ...(o["--cpuset-cpus"] !== undefined && { cpusetCpus: o["--cpuset-cpus"] }),
+      ...(o["--cpuset-mems"] !== undefined && { cpusetMems: o["--cpuset-mems"] }),
+      ...(o["--cpu-period"] !== undefined && { cpuPeriod: o["--cpu-period"] }),
+      ...(o["--cpu-quota"] !== undefined && { cpuQuota: o["--cpu-quota"] }),
+      ...(o["--cgroup-parent"] !== undefined && { cgroupParent: o["--cgroup-parent"] }),
+    },
     quiet: o["--quiet"] ?? false,
     iidfile: o["--iidfile"],
     progress: o["--progress"] ?? "auto",
@@ -311,6 +332,7 @@ async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how
     addHosts: args.addHosts,
     shmSize: args.shmSize,
     ulimits: args.ulimits,
+    resources: args.resources,
     quiet: args.quiet,
     builder: args.builder,
     contextMode: args.contextMode,

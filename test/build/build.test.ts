@@ -191,6 +191,18 @@ describe("dflint build (needs a Docker engine: run ../shared/engine/start-docker
     expect(outcome.ok ? "" : outcome.error.message).toMatch(/cannot reach the Docker engine at unix:\/\/\/tmp\/dflint-no-engine\.sock .*Start an engine/);
   });
 
+  it("gives the legacy builder's RUN the memory and CPU limits, and says BuildKit ignores them", async () => {
+    // cgroup v2 names the limit memory.max, v1 memory.limit_in_bytes; both say it in bytes.
+    const root = ctx({ Dockerfile: "FROM local/busybox:latest\nRUN (cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes) > /memory\n" });
+    const t = tag("resources");
+    const { outcome } = await built({ context: root, builder: "legacy", tags: [t], noCache: true, resources: { memory: 64 * 1024 * 1024, cpuShares: 512 } });
+    expect(outcome.ok ? "" : outcome.error.message).toBe("");
+    expect((await imageFiles(t)).get("memory")?.content).toBe(`${64 * 1024 * 1024}\n`);
+    const withBuildkit = await built({ context: root, builder: "buildkit", resources: { memory: 64 * 1024 * 1024 } });
+    expect(withBuildkit.outcome.ok).toBe(true);
+    expect(withBuildkit.events.some((e) => e.type === "note" && /BuildKit ignores them/.test(e.message))).toBe(true);
+  });
+
   it("prints the failure with a code frame and exits 1 from the command line", async () => {
     const root = ctx({ Dockerfile: "FROM local/busybox:latest\nRUN exit 5\n" });
     let err = "";

@@ -15,6 +15,17 @@ import { parse } from "../../src/syntax/parse.js";
 const model = (text: string, options = {}) => analyze(parse(text).tree, options);
 
 describe("the POST /build query", () => {
+  it("encodes the legacy builder's resource limits as the docker CLI does, and reads them from the command line", () => {
+    const parsed = parseBuildArgs(["-m", "64m", "--memory-swap", "-1", "-c", "512", "--cpuset-cpus", "0-1", "--cpuset-mems", "0", "--cpu-period", "100000", "--cpu-quota", "50000", "--cgroup-parent", "ci", "."]);
+    expect(parsed).toMatchObject({ ok: true });
+    if (!("args" in parsed)) return;
+    expect(parsed.args.resources).toEqual({ memory: 67108864, memorySwap: -1, cpuShares: 512, cpusetCpus: "0-1", cpusetMems: "0", cpuPeriod: 100000, cpuQuota: 50000, cgroupParent: "ci" });
+    const q = buildQuery({ dockerfile: "Dockerfile", resources: parsed.args.resources }, "legacy", "1.41", "id");
+    expect(q.ok && q.query).toMatchObject({ memory: "67108864", memswap: "-1", cpushares: "512", cpusetcpus: "0-1", cpusetmems: "0", cpuperiod: "100000", cpuquota: "50000", cgroupparent: "ci" });
+    expect(parseBuildArgs(["--memory", "lots", "."])).toMatchObject({ ok: false, error: "--memory takes a size such as 512m, not 'lots'" });
+    expect(parseBuildArgs(["--cpu-shares", "-3", "."])).toMatchObject({ ok: false });
+  });
+
   it("encodes options as the docker CLI does", () => {
     const q = buildQuery(
       { dockerfile: "sub/Dockerfile", tags: ["a:1", "b"], buildArgs: { FOO: "bar", EMPTY: null }, labels: { l: "v" }, addHosts: ["h:10.0.0.1", "g:10.0.0.2"], cacheFrom: ["img"], shmSize: 134217728, ulimits: [{ Name: "nofile", Soft: 1024, Hard: 2048 }], noCache: true, network: "none" },
