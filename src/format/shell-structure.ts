@@ -4,7 +4,10 @@
 // line. It decides nothing about meaning: which blanks may change is separatorMask's call, and the
 // formatter's self-check has the last word.
 
-/** The tokens of a command, as parallel arrays (a command has thousands of them, objects would cost). */
+/**
+ * The tokens of a command, as parallel arrays (a command has thousands of them, objects would cost). The
+ * arrays may run past `count` when they are reused: only their first `count` entries are the command's.
+ */
 export interface ShellTokens {
   count: number;
   start: number[];
@@ -113,7 +116,8 @@ function keywordAt(text: string, start: number, end: number): string {
 export function shellTokens(text: string, into?: ShellTokens): ShellTokens {
   const tokens: ShellTokens = into ?? { count: 0, start: [], end: [], depth: [], flags: [] };
   const { start: starts, end: ends, depth: depths, flags: allFlags } = tokens;
-  starts.length = ends.length = depths.length = allFlags.length = 0;
+  // Reused arrays are overwritten, not emptied: emptied, they would give up their storage and grow again.
+  let count = 0;
   const stack: string[] = [];
   let atCommand = true;
   let inPattern = false; // between `case x in` (or `;;`) and the `)` ending a pattern
@@ -121,10 +125,11 @@ export function shellTokens(text: string, into?: ShellTokens): ShellTokens {
   let i = 0;
   const n = text.length;
   const push = (start: number, end: number, depth: number, flags: number) => {
-    starts.push(start);
-    ends.push(end);
-    depths.push(depth);
-    allFlags.push(flags);
+    starts[count] = start;
+    ends[count] = end;
+    depths[count] = depth;
+    allFlags[count] = flags;
+    count++;
   };
   const { CommandBoundary: BOUNDARY, ChainOperator: CHAIN, Semicolon: SEMICOLON, Comment: COMMENT } = TokenFlag;
 
@@ -226,7 +231,7 @@ export function shellTokens(text: string, into?: ShellTokens): ShellTokens {
     push(start, i, depth, atCommand ? BOUNDARY : 0);
     if (atCommand && word !== "!") atCommand = false;
   }
-  tokens.count = starts.length;
+  tokens.count = count;
   return tokens;
 }
 
