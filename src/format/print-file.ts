@@ -5,9 +5,7 @@
 import type { Dockerfile, Instruction, SyntaxNode } from "../syntax/tree.js";
 import type { ResolvedFormatOptions } from "./format-options.js";
 import type { PosixDialect } from "./posix-shell-instructions.js";
-import { printInstruction, type PrintedInstruction } from "./print-instruction.js";
-
-const TRAILING_BLANKS = /[ \t]+$/;
+import { isLaidOutAsWritten, printInstruction, type PrintedInstruction } from "./print-instruction.js";
 
 type Line =
   | { kind: "blank"; newline: string }
@@ -52,6 +50,15 @@ export function printFile(tree: Dockerfile, options: ResolvedFormatOptions, posi
     if (line.kind === "instruction") {
       const ins = line.node;
       if (ins.name === "FROM") seenFrom = true;
+      const start = ins.range.start.offset;
+      const end = ins.range.end.offset;
+      if (isLaidOutAsWritten(ins, source, options)) {
+        // Most instructions: copied, with no layout to make and no text to compare.
+        out += source.slice(start, end);
+        out += line.newline || newline;
+        hasOutput = true;
+        continue;
+      }
       const printed = printInstruction(ins, {
         source,
         escape: tree.escape,
@@ -59,12 +66,11 @@ export function printFile(tree: Dockerfile, options: ResolvedFormatOptions, posi
         newline: lineBreakOf(source, ins) ?? (line.newline ? plainBreak(line.newline) : newline),
         options,
       });
-      const start = ins.range.start.offset;
-      const end = ins.range.end.offset;
       if (printed === null) out += source.slice(start, end);
       else {
         const text = printed.text;
-        if (text.length !== end - start || !source.startsWith(text, start)) changed.push({ instruction: ins, text, separators: printed.separators });
+        // Equality of two strings is compared natively; startsWith at an offset is slower.
+        if (text.length !== end - start || source.substring(start, end) !== text) changed.push({ instruction: ins, text, separators: printed.separators });
         out += text;
       }
       // The last line gets its line break, unless it ends in a continuation left open.
@@ -73,7 +79,7 @@ export function printFile(tree: Dockerfile, options: ResolvedFormatOptions, posi
       out += line.text + line.newline;
     } else {
       // Only trailing blanks go: BuildKit keeps an indented comment with its `#` (PrevComment), so its indentation counts.
-      out += line.text.replace(TRAILING_BLANKS, "") + (line.newline || newline);
+      out += withoutTrailingBlanks(line.text) + (line.newline || newline);
     }
     hasOutput = true;
   }
@@ -102,7 +108,10 @@ function topLevelLines(tree: Dockerfile): Line[] {
   let blanks = "";
   const close = (newline: string) => {
     // A blank line of `\f\r` and `\n` is a CRLF line too.
-    lines.push(current ? { ...current, newline } : { kind: "blank", newline: blanks.endsWith("\r") && newline === "\n" ? "\r\n" : newline });
+    if (current) {
+      current.newline = newline;
+      lines.push(current);
+    } else lines.push({ kind: "blank", newline: blanks.endsWith("\r") && newline === "\n" ? "\r\n" : newline });
     current = null;
     blanks = "";
   };
@@ -129,6 +138,13 @@ function topLevelLines(tree: Dockerfile): Line[] {
   }
   if (current) close("");
   return lines;
+}
+
+// The text without the spaces and tabs at its end (a regular expression anchored at the end tries every position).
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function firstNewline(text: string): string {

@@ -39,10 +39,10 @@ export interface PrintedInstruction {
 
 /** The instruction's new text, or null to keep it as written. */
 export function printInstruction(ins: Instruction, context: InstructionContext): PrintedInstruction | null {
-  const isShellPrinted = context.options.shell && ins.name === "RUN" && ins.form === "shell";
-  if (!isShellPrinted && isAlreadyLaidOut(ins, context.source)) {
+  if (isLaidOutAsWritten(ins, context.source, context.options)) {
     return { text: context.source.slice(ins.range.start.offset, ins.range.end.offset), separators: null };
   }
+  const isShellPrinted = context.options.shell && ins.name === "RUN" && ins.form === "shell";
   const flat = flattenInstruction(ins, context.source);
   if (!flat) return null;
   const laidOut = layOut(flat, context);
@@ -84,6 +84,12 @@ function layOut(flat: FlatInstruction, context: InstructionContext): LaidOut {
 }
 
 const isBlank = (c: number) => c === 32 || c === 9;
+
+/** Whether printInstruction would give the instruction's text as written; told cheaply, for most one-line instructions. */
+export function isLaidOutAsWritten(ins: Instruction, source: string, options: ResolvedFormatOptions): boolean {
+  const isShellPrinted = options.shell && ins.name === "RUN" && ins.form === "shell";
+  return !isShellPrinted && isAlreadyLaidOut(ins, source);
+}
 
 // Most instructions are one line already as the formatter would write it: upper-case keyword, parts one
 // space apart, nothing after the last. Those are told apart cheaply, from the instruction's own children.
