@@ -73,6 +73,11 @@ export class LanguageService {
     this.analysis(doc, settings).useShellcheck(output);
   }
 
+  /** Parses a document just opened while its settings are read: they are not needed for that (DocumentCache.preparse). */
+  preparse(doc: ServiceDocument): void {
+    this.cache.preparse(doc);
+  }
+
   /** Parses and analyses a version ahead of requests, so that the next edit re-parses incrementally. */
   prepare(doc: ServiceDocument, settings: DocumentSettings): void {
     void this.analysis(doc, settings).model;

@@ -183,7 +183,15 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   });
   connection.onDidChangeWatchedFiles(() => settingsChanged());
 
-  documents.onDidOpen(({ document }) => scheduler.schedule(document.uri, 0));
+  documents.onDidOpen(({ document }) => {
+    // The settings are asked for first (of the editor, a round trip, and of the configuration files),
+    // and the document is parsed while they come: the first diagnostics wait for both. The parse waits
+    // for the next turn of the event loop, in which the connection writes the request out.
+    void settingsOf(document.uri);
+    const doc = { uri: document.uri, version: document.version, text: document.getText() };
+    setImmediate(() => service.preparse(doc));
+    scheduler.schedule(document.uri, 0);
+  });
   documents.onDidChangeContent(({ document }) => {
     void settingsOf(document.uri).then((s) => scheduler.schedule(document.uri, s.debounce));
   });

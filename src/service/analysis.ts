@@ -191,6 +191,11 @@ export class DocumentAnalysis {
     return { findings: linted.findings, model: () => linted.model, isExact: true };
   }
 
+  /** Takes the parse of another analysis of the same text (made before the settings were known). */
+  adoptParse(other: DocumentAnalysis): void {
+    if (!this.parsed && other.parsed && other.version === this.version && other.text === this.text) this.parsed = other.parsed;
+  }
+
   private parse(): Reparsed | (Parsed & { region: null }) {
     if (!this.parsed) {
       const base = this.parseBase?.parsed;
