@@ -51,6 +51,8 @@ export interface BuildOptions extends Omit<BuildRequestOptions, "dockerfile" | "
   /** "auto" (the default): BuildKit when the engine can run it. */
   builder?: Builder | "auto";
   contextMode?: "full" | "minimal";
+  /** Gzip the context tar (the tar upload only: a session transfers files, not a tar). */
+  compress?: boolean;
   /** With BuildKit, serve the context through a session (the default); false uploads a tar. */
   session?: boolean;
   /** `--secret`: values for RUN --mount=type=secret, served through the session. */
@@ -322,7 +324,13 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
   const counter = uploadBody((bytes, done) => emit({ type: "upload", bytes, done }));
   const body: Readable = packed ? counter : Readable.from([]);
   packed?.stream.on("error", (e) => counter.destroy(e));
-  packed?.stream.pipe(counter);
+  if (packed && options.compress) {
+    // --compress: gzip, which the daemon recognises, for an engine at the end of a slow link. The
+    // progress counts what goes over the wire.
+    const gzip = (await import("node:zlib")).createGzip();
+    gzip.on("error", (e) => counter.destroy(e));
+    packed.stream.pipe(gzip).pipe(counter);
+  } else packed?.stream.pipe(counter);
   const packDone = async (waitMs?: number) => {
     if (!packed) return null;
     return waitMs === undefined ? packed.done : Promise.race([packed.done, new Promise<null>((r) => setTimeout(() => r(null), waitMs))]);

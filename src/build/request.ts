@@ -44,6 +44,8 @@ export interface BuildRequestOptions {
   shmSize?: number;
   ulimits?: readonly Ulimit[];
   resources?: BuildResources;
+  /** Remove the legacy builder's intermediate containers even when a step fails (`--force-rm`). */
+  forceRm?: boolean;
   quiet?: boolean;
   /** A BuildKit session that serves the context (`remote=client-session`); `dockerfile` is then the name in its `dockerfile` directory. */
   sessionId?: string;
@@ -89,6 +91,7 @@ export function buildQuery(o: BuildRequestOptions, builder: Builder, apiVersion:
   if (r.cpuPeriod !== undefined) q.cpuperiod = String(r.cpuPeriod);
   if (r.cpuQuota !== undefined) q.cpuquota = String(r.cpuQuota);
   if (r.cgroupParent !== undefined) q.cgroupparent = r.cgroupParent;
+  if (o.forceRm) q.forcerm = "1";
   if (builder === "legacy") {
     q.rm = "1";
     q.version = "1";

@@ -36,6 +36,8 @@ export interface BuildArgs {
   shmSize?: number;
   ulimits: Ulimit[];
   resources: BuildResources;
+  compress: boolean;
+  forceRm: boolean;
   quiet: boolean;
   iidfile?: string;
   progress: "auto" | "plain" | "tty" | "json";
@@ -81,6 +83,8 @@ const BUILD_OPTIONS = {
   "--ssh": { value: text, repeat: true },
   "--output": { short: "-o", value: (v) => parseOutput(v, process.cwd()) },
   "--no-cache": {},
+  "--compress": {},
+  "--force-rm": {},
   "--pull": {},
   "--quiet": { short: "-q" },
   "--lint": {},
@@ -178,6 +182,8 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     target: o["--target"],
     labels,
     noCache: o["--no-cache"] ?? false,
+    compress: o["--compress"] ?? false,
+    forceRm: o["--force-rm"] ?? false,
     pull: o["--pull"] ?? false,
     platform: o["--platform"],
     network: o["--network"],
@@ -333,6 +339,8 @@ async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how
     shmSize: args.shmSize,
     ulimits: args.ulimits,
     resources: args.resources,
+    compress: args.compress,
+    forceRm: args.forceRm,
     quiet: args.quiet,
     builder: args.builder,
     contextMode: args.contextMode,

@@ -191,6 +191,17 @@ describe("dflint build (needs a Docker engine: run ../shared/engine/start-docker
     expect(outcome.ok ? "" : outcome.error.message).toMatch(/cannot reach the Docker engine at unix:\/\/\/tmp\/dflint-no-engine\.sock .*Start an engine/);
   });
 
+  it("sends the context gzipped with compress, to the same image", async () => {
+    const root = ctx({ Dockerfile: "FROM scratch\nCOPY . /ctx/\n", "big.txt": "compressible\n".repeat(20_000) });
+    const plain = await built({ context: root, builder: "legacy" });
+    const gzipped = await built({ context: root, builder: "legacy", compress: true });
+    expect(plain.outcome.ok && gzipped.outcome.ok).toBe(true);
+    if (!plain.outcome.ok || !gzipped.outcome.ok) return;
+    expect(gzipped.outcome.result.imageId).toBe(plain.outcome.result.imageId);
+    const uploaded = (events: BuildEvent[]) => Math.max(...events.flatMap((e) => (e.type === "upload" ? [e.bytes] : [])));
+    expect(uploaded(gzipped.events)).toBeLessThan(uploaded(plain.events) / 10);
+  });
+
   it("gives the legacy builder's RUN the memory and CPU limits, and says BuildKit ignores them", async () => {
     // cgroup v2 names the limit memory.max, v1 memory.limit_in_bytes; both say it in bytes.
     const root = ctx({ Dockerfile: "FROM local/busybox:latest\nRUN (cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes) > /memory\n" });

@@ -24,6 +24,8 @@ describe("the POST /build query", () => {
     expect(q.ok && q.query).toMatchObject({ memory: "67108864", memswap: "-1", cpushares: "512", cpusetcpus: "0-1", cpusetmems: "0", cpuperiod: "100000", cpuquota: "50000", cgroupparent: "ci" });
     expect(parseBuildArgs(["--memory", "lots", "."])).toMatchObject({ ok: false, error: "--memory takes a size such as 512m, not 'lots'" });
     expect(parseBuildArgs(["--cpu-shares", "-3", "."])).toMatchObject({ ok: false });
+    expect(buildQuery({ dockerfile: "Dockerfile", forceRm: true }, "legacy", "1.41", "id")).toMatchObject({ ok: true, query: { forcerm: "1" } });
+    expect(parseBuildArgs(["--force-rm", "--compress", "."])).toMatchObject({ ok: true, args: { forceRm: true, compress: true } });
   });
 
   it("encodes options as the docker CLI does", () => {
