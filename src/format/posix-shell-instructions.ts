@@ -5,7 +5,7 @@
 // SHELL, and before the first FROM for every stage), or the stage is built on Windows, whose default is
 // `cmd /S /C` (where `echo a   b` prints the blanks).
 import { programName, shellProgramDialect } from "../model/shell/shell-dialect.js";
-import type { Dockerfile, Instruction } from "../syntax/tree.js";
+import type { Dockerfile, Instruction, SyntaxNode } from "../syntax/tree.js";
 
 /** The grammar of a POSIX-family shell, as mvdan/sh reads it: bash for bash, zsh, ksh and mksh. */
 export type PosixDialect = "posix" | "bash";
@@ -30,8 +30,12 @@ export function posixShellInstructions(tree: Dockerfile): Map<Instruction, Posix
     shell = next;
     dialect = posixDialect(shell);
   };
-  for (const node of tree.children) {
+  // A pragma spells `shell`: a file that nowhere does has only its instructions to read, and a comment
+  // that does not is no pragma.
+  const nodes: readonly SyntaxNode[] = tree.text.includes("shell") ? tree.children : tree.instructions;
+  for (const node of nodes) {
     if (node.kind === "comment") {
+      if (!node.text.includes("shell")) continue;
       const pragma = SHELL_PRAGMA.exec(node.text.trim());
       if (!pragma) continue;
       const named = pragma[1]!.split(/\s+/);
