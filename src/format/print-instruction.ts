@@ -168,12 +168,19 @@ function breakChains(
   const squeezedRuns: number[] = [];
   const base = flat.shell!.start;
   const text = flat.text;
-  // The movable breaks by where their blanks start (each run of blanks has at most one).
-  const movable = new Map<number, LineBreak>();
-  for (const b of breaks) if (!b.isKept) movable.set(b.start, b);
+  // The movable breaks by where their blanks start (each run of blanks has at most one). Most commands
+  // have their chains broken already: the map is made on the first change, and until then the breaks,
+  // which are in order, are searched.
+  let movable: Map<number, LineBreak> | null = null;
   const at = (start: number, end: number) => {
-    const b = movable.get(start);
+    const b = movable ? movable.get(start) : movableAt(breaks, start);
     return b !== undefined && b.end === end ? b : undefined;
+  };
+  const change = () => {
+    if (movable) return movable;
+    movable = new Map<number, LineBreak>();
+    for (const b of breaks) if (!b.isKept) movable.set(b.start, b);
+    return movable;
   };
   const blanksBefore = (i: number) => {
     let s = i;
@@ -195,7 +202,6 @@ function breakChains(
     if (at(e, blanksAfter(e))) after++;
   }
   const isTrailingStyle = after > before;
-  let isChanged = false;
   for (let t = 0; t < tokens.count; t++) {
     const flags = tokens.flags[t]!;
     if (!(flags & TokenFlag.ChainOperator)) continue;
@@ -209,21 +215,34 @@ function breakChains(
     const [wantStart, wantEnd, otherStart, otherEnd] = isAfter ? [e, afterEnd, beforeStart, s] : [beforeStart, s, e, afterEnd];
     if (wantStart === wantEnd || at(wantStart, wantEnd)) continue;
     const moved = otherStart < otherEnd ? at(otherStart, otherEnd) : undefined;
+    const changing = change();
     if (moved) {
-      movable.delete(otherStart);
+      changing.delete(otherStart);
       (squeezed ??= new Uint8Array(text.length)).fill(1, otherStart, otherEnd);
       squeezedRuns.push(otherStart, otherEnd);
     }
-    movable.set(wantStart, moved ? { ...moved, start: wantStart, end: wantEnd } : { start: wantStart, end: wantEnd, isKept: false, newline, comments: [] });
-    isChanged = true;
+    changing.set(wantStart, moved ? { ...moved, start: wantStart, end: wantEnd } : { start: wantStart, end: wantEnd, isKept: false, newline, comments: [] });
   }
-  if (isChanged) {
+  if (movable) {
     const kept = breaks.filter((b) => b.isKept);
     breaks.length = 0;
-    breaks.push(...kept, ...movable.values());
+    breaks.push(...kept, ...(movable as Map<number, LineBreak>).values());
     breaks.sort((x, y) => x.start - y.start);
   }
   return { isTrailingStyle, squeezed, squeezedRuns };
+}
+
+// The movable break whose blanks start at `start`, if any; `breaks` are sorted by start.
+function movableAt(breaks: LineBreak[], start: number): LineBreak | undefined {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < breaks.length && breaks[k]!.start === start; k++) if (!breaks[k]!.isKept) return breaks[k];
+  return undefined;
 }
 
 // The runs of separator blanks in the command that the layout resized (breaks, and blanks squeezed where a
