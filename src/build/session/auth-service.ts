@@ -3,7 +3,7 @@
 // Docker Hub's registry-1.docker.io is looked up as https://index.docker.io/v1/, an identity token is
 // the secret with no user name, and an unknown host gets empty credentials (an anonymous pull).
 import type { AuthConfig } from "../docker-config.js";
-import { GrpcError, Status, type Handler } from "./grpc-server.js";
+import { GrpcError, unaryRequest, type Handler } from "./grpc-server.js";
 import { decodeCredentialsRequest, encodeCredentialsResponse } from "./session-protos.js";
 
 // A config key may be a URL ("https://registry.example/v1/"): its host is what a pull names.
@@ -20,12 +20,8 @@ export function credentialsFor(host: string, auths: Readonly<Record<string, Auth
 /** Answers Credentials from `auths` (read when the first call arrives: helpers may be slow). */
 export function credentials(auths: () => Promise<Readonly<Record<string, AuthConfig>>>): Handler {
   return async (call) => {
-    let host: string | null = null;
-    for await (const m of call.messages) {
-      if (m instanceof Error) return new GrpcError(Status.CANCELLED, m.message);
-      host = decodeCredentialsRequest(m);
-    }
-    if (host === null) return new GrpcError(Status.INVALID_ARGUMENT, "a Credentials request without a host");
+    const host = await unaryRequest(call, decodeCredentialsRequest, "Credentials");
+    if (host instanceof GrpcError) return host;
     const found = credentialsFor(host, await auths());
     const response = !found ? encodeCredentialsResponse("", "") : found.identitytoken ? encodeCredentialsResponse("", found.identitytoken) : encodeCredentialsResponse(found.username ?? "", found.password ?? "");
     await call.send(response).catch(() => {});

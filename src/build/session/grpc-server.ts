@@ -33,6 +33,19 @@ export interface GrpcCall {
   signal: AbortSignal;
 }
 
+/**
+ * The request of a unary call, decoded (the last message, as grpc-go reads one), or the status to end
+ * the call with: CANCELLED when the stream broke, INVALID_ARGUMENT when no message could be decoded.
+ */
+export async function unaryRequest<T>(call: GrpcCall, decode: (message: Buffer) => T | null, what: string): Promise<T | GrpcError> {
+  let request: T | null = null;
+  for await (const m of call.messages) {
+    if (m instanceof Error) return new GrpcError(Status.CANCELLED, m.message);
+    request = decode(m);
+  }
+  return request === null ? new GrpcError(Status.INVALID_ARGUMENT, `a malformed or missing ${what} request`) : request;
+}
+
 /** A handler resolves when the call is done, or to a GrpcError to end it with that status. */
 export type Handler = (call: GrpcCall) => Promise<GrpcError | void>;
 

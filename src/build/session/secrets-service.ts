@@ -3,7 +3,7 @@
 // NOT_FOUND, as BuildKit's secretsprovider answers, which the daemon treats as a missing secret
 // (an error only when the mount says required=true).
 import { readFile } from "node:fs/promises";
-import { GrpcError, Status, type Handler } from "./grpc-server.js";
+import { GrpcError, Status, unaryRequest, type Handler } from "./grpc-server.js";
 import { decodeSecretRequest, encodeSecretResponse } from "./session-protos.js";
 
 /** A secret's source: a file, or an environment variable. */
@@ -13,12 +13,8 @@ export type SecretSource = { id: string; file: string } | { id: string; env: str
 export function getSecret(secrets: readonly SecretSource[], env: NodeJS.ProcessEnv, onFailure: (message: string) => void): Handler {
   const byId = new Map(secrets.map((s) => [s.id, s]));
   return async (call) => {
-    let id: string | null = null;
-    for await (const m of call.messages) {
-      if (m instanceof Error) return new GrpcError(Status.CANCELLED, m.message);
-      id = decodeSecretRequest(m);
-    }
-    if (id === null) return new GrpcError(Status.INVALID_ARGUMENT, "a GetSecret request without an ID");
+    const id = await unaryRequest(call, decodeSecretRequest, "GetSecret");
+    if (id instanceof GrpcError) return id;
     const source = byId.get(id);
     if (!source) return new GrpcError(Status.NOT_FOUND, `secret ${id} not found`);
     let data: Uint8Array;

@@ -5,7 +5,7 @@
 // (ssh-agent-frames.ts). The ID comes in the call's `buildkit.ssh.id` metadata; "" means "default".
 import { createConnection, type Socket } from "node:net";
 import type { SshAgent } from "../ssh-agents.js";
-import { GrpcError, Status, type Handler } from "./grpc-server.js";
+import { GrpcError, Status, unaryRequest, type Handler } from "./grpc-server.js";
 import { AGENT_FAILURE, AgentFrames, isAllowedRequest } from "./ssh-agent-frames.js";
 import { CHECK_AGENT_RESPONSE, decodeBytesMessage, decodeCheckAgentRequest, encodeBytesMessage } from "./session-protos.js";
 
@@ -18,12 +18,8 @@ const unset = (id: string) => new GrpcError(Status.NOT_FOUND, `no SSH agent is f
 export function checkAgent(agents: readonly SshAgent[]): Handler {
   const ids = new Set(agents.map((a) => a.id));
   return async (call) => {
-    let id: string | null = null;
-    for await (const m of call.messages) {
-      if (m instanceof Error) return new GrpcError(Status.CANCELLED, m.message);
-      id = decodeCheckAgentRequest(m);
-    }
-    if (id === null) return new GrpcError(Status.INVALID_ARGUMENT, "a malformed CheckAgent request");
+    const id = await unaryRequest(call, decodeCheckAgentRequest, "CheckAgent");
+    if (id instanceof GrpcError) return id;
     if (!ids.has(id || DEFAULT_ID)) return unset(id || DEFAULT_ID);
     await call.send(CHECK_AGENT_RESPONSE).catch(() => {});
   };
