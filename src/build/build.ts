@@ -5,8 +5,9 @@
 // Dockerfile line it belongs to. Progress goes to `onEvent`; `signal` aborts the request, the
 // daemon's build and the session.
 import { randomBytes } from "node:crypto";
-import { mkdir, stat } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { constants } from "node:fs";
+import { access, mkdir, stat } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
 import { Readable } from "node:stream";
 import type { AnalyzeOptions, Model } from "../model/model.js";
 import type { StatusResponse } from "./buildkit-status.js";
@@ -117,6 +118,29 @@ async function onbuildFallback(engine: Engine, model: Model): Promise<string | n
   return null;
 }
 
+/**
+ * Makes the output directory, as the CLI does before the daemon sends anything (a result is merged into
+ * what is there), or checks that a tar file can be made where it is to go; why not, or null.
+ */
+async function checkOutput(output: BuildOptions["output"]): Promise<string | null> {
+  if (!output || typeof output.dest !== "string") return null;
+  const dest = output.dest;
+  const why = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EEXIST" || code === "ENOTDIR" ? "a file is in the way" : code === "ENOENT" ? "no such directory" : (e as Error).message;
+  };
+  try {
+    if (output.type === "local") await mkdir(dest, { recursive: true, mode: 0o700 });
+    else {
+      if ((await stat(dest).catch(() => null))?.isDirectory()) return `cannot write the output to ${dest}: it is a directory (type=local writes into one)`;
+      await access(dirname(dest), constants.W_OK);
+    }
+    return null;
+  } catch (e) {
+    return output.type === "local" ? `cannot create the output directory ${dest}: ${why(e)}` : `cannot write the output to ${dest}: ${why(e)}`;
+  }
+}
+
 /** The options given that only a BuildKit session can serve, as the user wrote them, and what they are. */
 function sessionOnlyOptions(options: BuildOptions): { names: string; verb: string; mounts: string; any: boolean } {
   const given = [...(options.secrets?.length ? [["--secret", "secret mounts"]] : []), ...(options.ssh?.length ? [["--ssh", "SSH mounts"]] : []), ...(options.output ? [["--output", "outputs"]] : [])];
@@ -207,14 +231,10 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
     await planning;
     return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} the BuildKit session, which \`session: false\` turns off`);
   }
-  if (options.output?.type === "local") {
-    // As the CLI does before the daemon sends anything; a result is merged into what is there.
-    try {
-      await mkdir(options.output.dest, { recursive: true, mode: 0o700 });
-    } catch (e) {
-      await planning;
-      return fail("io", `cannot create the output directory ${options.output.dest}: ${(e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message}`);
-    }
+  const outputProblem = await checkOutput(options.output);
+  if (outputProblem) {
+    await planning;
+    return fail("io", outputProblem);
   }
   const config = await configRead;
   if (!config.ok) {

@@ -99,6 +99,20 @@ describe("dflint build --output (needs a Docker engine: run ../shared/engine/sta
     expect([...(await tarEntries(Buffer.concat(chunks))).keys()].sort()).toEqual([...entries.keys()].sort());
   });
 
+  it("says why an output cannot be written before building", async () => {
+    const dir = temp("dflint-output-");
+    writeFileSync(join(dir, "afile"), "");
+    const cases: [BuildOptions["output"], string][] = [
+      [{ type: "local", dest: join(dir, "afile") }, `io: cannot create the output directory ${join(dir, "afile")}: a file is in the way`],
+      [{ type: "tar", dest: join(dir, "no/such/out.tar") }, `io: cannot write the output to ${join(dir, "no/such/out.tar")}: no such directory`],
+      [{ type: "tar", dest: dir }, `io: cannot write the output to ${dir}: it is a directory (type=local writes into one)`],
+    ];
+    for (const [output, message] of cases) {
+      const outcome = await build({ ...options(context()), output });
+      expect(outcome.ok ? "" : `${outcome.error.kind}: ${outcome.error.message}`).toBe(message);
+    }
+  });
+
   it("refuses --output with the legacy builder before sending anything", async () => {
     const dest = join(temp("dflint-output-"), "never");
     const outcome = await build({ context: context(), builder: "legacy", output: { type: "local", dest } });
