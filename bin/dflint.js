@@ -55,7 +55,7 @@ try {
 // The build escapes what esbuild leaves of non-ASCII (scripts/bundle-cli.mjs): Latin-1 is the fast decoding.
 const source = require("node:buffer").isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 // zlib.crc32 came in Node 20.15; without it the cache's integrity cannot be checked cheaply, so none is used.
-const crc32 = setting === "off" ? undefined : require("node:zlib").crc32;
+const crc32 = setting === "off" ? undefined : loadCrc32();
 if (setting === "debug" && !crc32) report("none: this Node has no zlib.crc32 (20.15 and later have)");
 const bundleCrc = crc32 ? crc32(bytes) : 0;
 const userCache = crc32 && !writeTo ? userCachePath() : null;
@@ -83,6 +83,25 @@ else if (userCache && (!used || script.cachedDataRejected || (kind !== shippedKi
 
 const bundleModule = { exports: {} };
 script.runInThisContext().call(bundleModule.exports, bundleModule.exports, require("node:module").createRequire(BUNDLE), bundleModule, BUNDLE, path.dirname(BUNDLE));
+
+/**
+ * zlib's crc32. Loading node:zlib for it took 3 ms of every start, while the native function behind it is
+ * there already: zlib's binding, asked for directly when it has crc32 (the function zlib.crc32 calls, with
+ * the same results), unless process.binding's deprecation is to be reported (--pending-deprecation),
+ * which would print a warning. A Node without either gets no cache.
+ */
+function loadCrc32() {
+  const pending = process.execArgv.includes("--pending-deprecation") || /--pending-deprecation/.test(process.env.NODE_OPTIONS ?? "") || process.env.NODE_PENDING_DEPRECATION === "1";
+  if (!pending) {
+    try {
+      const binding = process.binding("zlib");
+      if (typeof binding.crc32 === "function") return (data) => binding.crc32(data, 0);
+    } catch {
+      // a Node without it: the module's below
+    }
+  }
+  return require("node:zlib").crc32;
+}
 
 /** The cache's V8 payload, or undefined when the file is absent or not this bundle's intact cache. */
 function readCache(file) {

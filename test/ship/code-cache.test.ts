@@ -84,6 +84,16 @@ describe("dflint FILE with a code cache", () => {
     expect(userCaches("cli")).toEqual([]);
   });
 
+  // The check reads crc32 from zlib's binding (process.binding, deprecated) unless that deprecation is to be
+  // reported; then from node:zlib, with the same results.
+  it("uses the shipped cache when deprecations are reported too, and prints no warning", () => {
+    for (const extra of [{ NODE_PENDING_DEPRECATION: "1" }, { NODE_OPTIONS: "--pending-deprecation" }]) {
+      const r = lint(extra);
+      same(r);
+      expect(r.cache).toEqual([`used ${shipped}`]);
+    }
+  });
+
   it("prints the same with a damaged shipped cache, then writes and uses a user cache", () => {
     damage(shipped);
     const first = lint();
