@@ -17,6 +17,7 @@ import { parseOutput } from "../build/outputs.js";
 import { parseThreshold, type FailureThreshold } from "../lint/config.js";
 import type { CliIo } from "./io.js";
 import { readInput } from "./read-input.js";
+import { guardStdioStreams, isTerminal } from "./stdio.js";
 import { answerUsage, checked, oneOf, readOptions, text, type Checked, type OptionTable, type Refusal } from "./read-options.js";
 import { BUILD_HELP } from "./usage.js";
 
@@ -223,7 +224,7 @@ function printerFor(args: BuildArgs, isTty: boolean, write: (t: string) => void)
   const tty = args.progress === "tty" || (args.progress === "auto" && isTty);
   return {
     kind: "legacy",
-    make: (builder) => (builder === "legacy" ? new LegacyProgress(write, tty) : new BuildkitProgress(write, tty, process.stderr.rows ?? 24)),
+    make: (builder) => (builder === "legacy" ? new LegacyProgress(write, tty) : new BuildkitProgress(write, tty, tty ? (process.stderr.rows ?? 24) : 24)),
   };
 }
 
@@ -300,8 +301,8 @@ async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how
     const threshold = args.failureThreshold ?? config.failureThreshold ?? "error";
     const display = args.file ?? (path ? resolve(args.context, "Dockerfile") : "-");
     if (result.findings.length > 0) {
-      const format = findFormat(process.stderr.isTTY ? "tty" : "text")!;
-      io.err(format.format([{ file: display, text: result.tree.text, findings: result.findings }], { color: process.stderr.isTTY === true && !env.NO_COLOR }));
+      const format = findFormat(isTerminal(2) ? "tty" : "text")!;
+      io.err(format.format([{ file: display, text: result.tree.text, findings: result.findings }], { color: isTerminal(2) && !env.NO_COLOR }));
     }
     const failing = result.findings.some((f) => isAtOrAbove(f.level, threshold)) || (result.checkError && result.findings.length > 0);
     if (failing) {
@@ -311,12 +312,13 @@ async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how
   }
 
   // A tar on standard output, as the CLI writes it; never onto a terminal.
+  if (args.output?.dest === "-") guardStdioStreams();
   const output = args.output && (args.output.dest === "-" ? { type: "tar" as const, dest: process.stdout } : args.output);
-  if (args.output?.dest === "-" && process.stdout.isTTY) {
+  if (args.output?.dest === "-" && isTerminal(1)) {
     io.err("dflint: --output - writes a tar to standard output, which is a terminal: redirect it, or give type=tar,dest=FILE\n");
     return 2;
   }
-  const isTty = process.stderr.isTTY === true;
+  const isTty = isTerminal(2);
   const printers = printerFor(args, isTty, (t) => io.err(t));
   let printer: ProgressPrinter | null = null;
   const controller = new AbortController();

@@ -28,6 +28,7 @@ import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
 import { readDockerignore, type DockerignoreResult } from "./read-dockerignore.js";
 import { readInput } from "./read-input.js";
+import { isTerminal } from "./stdio.js";
 import { answerUsage, checked, readOptions, text, type Checked, type OptionTable, type Refusal } from "./read-options.js";
 import { findShellcheck, shellcheckRunner } from "./run-shellcheck.js";
 import { LINT_HELP } from "./usage.js";
@@ -248,7 +249,7 @@ export async function lintCommand(argv: string[], io: CliIo, env: NodeJS.Process
     if (f) formatName = f.name;
     else warn(`the configuration's format '${shown.outputFormat}' is not one dflint prints; using the default`);
   }
-  const isTTY = process.stdout.isTTY === true;
+  const isTTY = isTerminal(1);
   formatName ??= isTTY ? "tty" : "text";
   const color =
     args.color ??

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
 import { answerUsage, readOptions, text, type OptionTable } from "./read-options.js";
+import { guardStdioStreams } from "./stdio.js";
 import { LSP_HELP } from "./usage.js";
 
 const LSP_OPTIONS = {
@@ -27,6 +28,7 @@ export async function lspCommand(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const [{ openConnection }, { startServer }] = await Promise.all([import("../lsp/connection.js"), import("../lsp/server.js")]);
+  guardStdioStreams();
   // A bug must not take the editor's server down: it is logged, and the next request is served.
   process.on("uncaughtException", (e) => process.stderr.write(`dflint lsp: internal error: ${e?.stack ?? String(e)}\n`));
   process.on("unhandledRejection", (e) => process.stderr.write(`dflint lsp: internal error: ${(e as Error)?.stack ?? String(e)}\n`));

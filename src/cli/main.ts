@@ -19,23 +19,8 @@ function version(): string {
 
 const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, check: LINT_HELP, rules: RULES_HELP, parse: PARSE_HELP, fmt: FMT_HELP, lsp: LSP_HELP, build: BUILD_HELP, context: CONTEXT_HELP };
 
-let guarded = false;
-// A reader that stops early (`dflint rules | head`) closes the pipe; the next write fails with EPIPE,
-// which Node raises as an unhandled error with a stack trace. Stop quietly instead.
-function quietOnClosedPipe(): void {
-  if (guarded) return;
-  guarded = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      process.exitCode = 2; // a standard stream failed otherwise: nothing more can be said
-    });
-  }
-}
-
 /** Runs one dflint command. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  quietOnClosedPipe();
   const [first, ...rest] = argv;
   switch (first) {
     case undefined:

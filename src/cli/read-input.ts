@@ -1,15 +1,12 @@
 import { readFile } from "./fs-async.js";
+import { readStdin } from "./stdio.js";
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
 /** Reads a file, or standard input for `-`, as bytes. */
 export async function readInput(path: string): Promise<ReadResult> {
   try {
-    if (path === "-") {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return { ok: true, bytes: Buffer.concat(chunks) };
-    }
+    if (path === "-") return { ok: true, bytes: readStdin() };
     return { ok: true, bytes: await readFile(path) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

@@ -1,9 +1,11 @@
-// The process shell around main(): real streams, the exit code, and no stack trace for the user.
+// The process shell around main(): the standard descriptors (stdio.ts), the exit code, and no stack
+// trace for the user.
 import { main } from "./main.js";
+import { writeStdio } from "./stdio.js";
 
 const io = {
-  out: (text: string) => void process.stdout.write(text),
-  err: (text: string) => void process.stderr.write(text),
+  out: (text: string) => writeStdio(1, text),
+  err: (text: string) => writeStdio(2, text),
 };
 
 main(process.argv.slice(2), io).then(
@@ -11,7 +13,7 @@ main(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`dflint: internal error: ${(e as Error)?.message ?? String(e)} (please report it)\n`);
+    writeStdio(2, `dflint: internal error: ${(e as Error)?.message ?? String(e)} (please report it)\n`);
     process.exitCode = 2;
   },
 );
