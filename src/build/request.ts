@@ -46,6 +46,8 @@ export interface BuildRequestOptions {
   resources?: BuildResources;
   /** Remove the legacy builder's intermediate containers even when a step fails (`--force-rm`). */
   forceRm?: boolean;
+  /** false: keep the legacy builder's intermediate containers after a successful build (`--rm=false`). */
+  rm?: boolean;
   quiet?: boolean;
   /** A BuildKit session that serves the context (`remote=client-session`); `dockerfile` is then the name in its `dockerfile` directory. */
   sessionId?: string;
@@ -93,7 +95,7 @@ export function buildQuery(o: BuildRequestOptions, builder: Builder, apiVersion:
   if (r.cgroupParent !== undefined) q.cgroupparent = r.cgroupParent;
   if (o.forceRm) q.forcerm = "1";
   if (builder === "legacy") {
-    q.rm = "1";
+    q.rm = o.rm === false ? "0" : "1";
     q.version = "1";
   } else {
     q.version = "2";

@@ -39,6 +39,8 @@ export interface BuildArgs {
   resources: BuildResources;
   compress: boolean;
   forceRm: boolean;
+  /** The legacy builder removes intermediate containers after a successful build (docker's default). */
+  rm: boolean;
   quiet: boolean;
   iidfile?: string;
   progress: "auto" | "plain" | "tty" | "json";
@@ -83,11 +85,12 @@ const BUILD_OPTIONS = {
   "--secret": { value: (v) => parseSecret(v, process.cwd()), repeat: true },
   "--ssh": { value: text, repeat: true },
   "--output": { short: "-o", value: (v) => parseOutput(v, process.cwd()) },
-  "--no-cache": {},
-  "--compress": {},
-  "--force-rm": {},
-  "--pull": {},
-  "--quiet": { short: "-q" },
+  "--no-cache": { bool: true },
+  "--compress": { bool: true },
+  "--force-rm": { bool: true },
+  "--rm": { bool: true },
+  "--pull": { bool: true },
+  "--quiet": { short: "-q", bool: true },
   "--lint": {},
   "--no-lint": { key: "--lint", sets: false },
 } as const satisfies OptionTable;
@@ -185,6 +188,7 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     noCache: o["--no-cache"] ?? false,
     compress: o["--compress"] ?? false,
     forceRm: o["--force-rm"] ?? false,
+    rm: o["--rm"] ?? true,
     pull: o["--pull"] ?? false,
     platform: o["--platform"],
     network: o["--network"],
@@ -343,6 +347,7 @@ async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how
     resources: args.resources,
     compress: args.compress,
     forceRm: args.forceRm,
+    rm: args.rm,
     quiet: args.quiet,
     builder: args.builder,
     contextMode: args.contextMode,

@@ -23,6 +23,11 @@ export interface OptionSpec {
   readonly key?: string;
   /** What a switch sets its entry to (true unless said). */
   readonly sets?: unknown;
+  /**
+   * A switch that also takes `=true` or `=false` (and Go's other spellings: 1, t, TRUE, 0, f, FALSE...),
+   * as docker's command line reads its booleans: scripts write `--rm=false` and `--no-cache=true`.
+   */
+  readonly bool?: boolean;
 }
 
 /** A command's options by long name; declared `as const satisfies OptionTable` so keys and `sets` keep their literal types. */
@@ -31,12 +36,19 @@ export type OptionTable = { readonly [long: `--${string}`]: OptionSpec };
 type EntryOf<S, K> = S extends { key: infer E extends string } ? E : K;
 type ValueOf<S> = S extends { value: (text: string) => Checked<infer V> }
   ? S extends { repeat: true } ? V[] : V
+  : S extends { bool: true } ? boolean
   : S extends { sets: infer X } ? X : true;
 
 /** The values a command line gave, by option (or shared key); an option not given is absent. */
 export type OptionValues<T extends OptionTable> = { -readonly [K in keyof T as EntryOf<T[K], K>]?: ValueOf<T[K]> };
 
 export type ReadOptions<T extends OptionTable> = { ok: true; options: OptionValues<T>; operands: string[] } | Refusal | { help: true };
+
+// Go's strconv.ParseBool, which docker's flags read `--name=value` of a boolean with.
+const GO_BOOLEANS = new Map<string, boolean>([
+  ...["1", "t", "T", "TRUE", "true", "True"].map((s) => [s, true] as const),
+  ...["0", "f", "F", "FALSE", "false", "False"].map((s) => [s, false] as const),
+]);
 
 /** Reads argv against a command's option table, stopping at the first mistake or at --help. */
 export function readOptions<T extends OptionTable>(argv: readonly string[], table: T): ReadOptions<T> {
@@ -71,6 +83,12 @@ export function readOptions<T extends OptionTable>(argv: readonly string[], tabl
     if (!spec) return { ok: false, error: `unknown option '${raw}'${suggestion(name, [...specs.keys(), "--help"])}` };
     const key = spec.key ?? name;
     if (!spec.value) {
+      if (inline !== undefined && spec.bool) {
+        const value = GO_BOOLEANS.get(inline);
+        if (value === undefined) return { ok: false, error: `${name} takes true or false, not '${inline}'` };
+        options[key] = value;
+        continue;
+      }
       if (inline !== undefined) return { ok: false, error: `${name} takes no value` };
       options[key] = "sets" in spec ? spec.sets : true;
       continue;

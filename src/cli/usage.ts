@@ -192,6 +192,7 @@ Options:
       --no-cache              do not use the build cache
       --compress              gzip the context tar (for an engine over a slow link; the tar upload only)
       --force-rm              remove intermediate containers even when a step fails (legacy builder)
+      --rm=false              keep the intermediate containers of a successful build (legacy builder)
       --pull                  always pull the base images
       --platform OS/ARCH      the target platform
       --network MODE          RUN's network (BuildKit: default, host or none)

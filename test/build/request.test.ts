@@ -25,7 +25,10 @@ describe("the POST /build query", () => {
     expect(parseBuildArgs(["--memory", "lots", "."])).toMatchObject({ ok: false, error: "--memory takes a size such as 512m, not 'lots'" });
     expect(parseBuildArgs(["--cpu-shares", "-3", "."])).toMatchObject({ ok: false });
     expect(buildQuery({ dockerfile: "Dockerfile", forceRm: true }, "legacy", "1.41", "id")).toMatchObject({ ok: true, query: { forcerm: "1" } });
-    expect(parseBuildArgs(["--force-rm", "--compress", "."])).toMatchObject({ ok: true, args: { forceRm: true, compress: true } });
+    expect(parseBuildArgs(["--force-rm", "--compress", "."])).toMatchObject({ ok: true, args: { forceRm: true, compress: true, rm: true } });
+    const kept = parseBuildArgs(["--rm=false", "--no-cache=true", "--pull=0", "."]);
+    expect(kept).toMatchObject({ ok: true, args: { rm: false, noCache: true, pull: false } });
+    expect(buildQuery({ dockerfile: "Dockerfile", rm: false }, "legacy", "1.41", "id")).toMatchObject({ ok: true, query: { rm: "0" } });
   });
 
   it("encodes options as the docker CLI does", () => {

@@ -13,6 +13,7 @@ const OPTIONS = {
   "--verbose": { short: "-v" },
   "--color": {},
   "--no-color": { key: "--color", sets: false },
+  "--rm": { bool: true },
 } as const satisfies OptionTable;
 
 const read = (...argv: string[]) => readOptions(argv, OPTIONS);
@@ -73,6 +74,15 @@ describe("readOptions", () => {
     expect(read("--config", "--verbose")).toEqual(refused("--config needs a value"));
     // A value that only starts with one dash is a value: a file named -x, or - for standard input.
     expect(read("--config", "-x")).toMatchObject({ ok: true, options: { "--config": "-x" } });
+  });
+
+  it("reads =true and =false after a boolean switch, in Go's spellings, as docker's options take them", () => {
+    expect(read("--rm")).toMatchObject({ ok: true, options: { "--rm": true } });
+    for (const yes of ["true", "1", "t", "TRUE", "True"]) expect(read(`--rm=${yes}`)).toMatchObject({ ok: true, options: { "--rm": true } });
+    for (const no of ["false", "0", "f", "FALSE", "False"]) expect(read(`--rm=${no}`)).toMatchObject({ ok: true, options: { "--rm": false } });
+    expect(read("--rm=no")).toEqual(refused("--rm takes true or false, not 'no'"));
+    // Only a boolean switch: another one still takes nothing.
+    expect(read("--verbose=true")).toEqual(refused("--verbose takes no value"));
   });
 
   it("refuses a value given to a switch", () => {
