@@ -51,7 +51,8 @@ describe("format on generated Dockerfiles", () => {
   }, TIMEOUT);
 
   it("gives the same result for CRLF input, with CRLF kept", () => {
-    const lfOnly = dockerfileArbitrary.filter((g) => !g.text.includes("\r"));
+    // A file with no line break has no line-break style to keep: the formatter ends it with LF.
+    const lfOnly = dockerfileArbitrary.filter((g) => !g.text.includes("\r") && g.text.includes("\n"));
     fc.assert(
       fc.property(lfOnly, options, ({ text }, opts) => {
         expect(format(crlf(text), opts).text).toBe(crlf(format(text, opts).text));
