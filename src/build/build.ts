@@ -20,6 +20,7 @@ import { resolveEndpoint } from "./engine-endpoint.js";
 import { lineOfLegacyStep, lineOfMessage, lineOfVertex } from "./error-line.js";
 import { readMessages, type StreamMessage } from "./json-stream.js";
 import { buildQuery, type Builder, type BuildRequestOptions } from "./request.js";
+import { ioReason } from "./io-reason.js";
 import { uploadBody } from "./upload-body.js";
 import type { BuildSession, SessionDirs } from "./session/build-session.js";
 import { connectSession, sessionMethods, sessionSharedKey, type SessionIdentity } from "./session/session-connection.js";
@@ -125,10 +126,6 @@ async function onbuildFallback(engine: Engine, model: Model): Promise<string | n
 async function checkOutput(output: BuildOptions["output"]): Promise<string | null> {
   if (!output || typeof output.dest !== "string") return null;
   const dest = output.dest;
-  const why = (e: unknown) => {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EEXIST" || code === "ENOTDIR" ? "a file is in the way" : code === "ENOENT" ? "no such directory" : (e as Error).message;
-  };
   try {
     if (output.type === "local") await mkdir(dest, { recursive: true, mode: 0o700 });
     else {
@@ -137,16 +134,14 @@ async function checkOutput(output: BuildOptions["output"]): Promise<string | nul
     }
     return null;
   } catch (e) {
-    return output.type === "local" ? `cannot create the output directory ${dest}: ${why(e)}` : `cannot write the output to ${dest}: ${why(e)}`;
+    return output.type === "local" ? `cannot create the output directory ${dest}: ${ioReason(e)}` : `cannot write the output to ${dest}: ${ioReason(e)}`;
   }
 }
 
-/** The options given that only a BuildKit session can serve, as the user wrote them, and what they are. */
-function sessionOnlyOptions(options: BuildOptions): { names: string; verb: string; mounts: string; any: boolean } {
-  const given = [...(options.secrets?.length ? [["--secret", "secret mounts"]] : []), ...(options.ssh?.length ? [["--ssh", "SSH mounts"]] : []), ...(options.output ? [["--output", "outputs"]] : [])];
-  const names = given.map(([o]) => o);
-  const join = (xs: string[], last: string) => (xs.length > 1 ? `${xs.slice(0, -1).join(", ")} ${last} ${xs[xs.length - 1]}` : (xs[0] ?? ""));
-  return { names: join(names, "and"), verb: given.length > 1 ? "need" : "needs", mounts: join(given.map(([, m]) => m!), "or"), any: given.length > 0 };
+/** What the options given that only a BuildKit session serves (secrets, SSH agents, outputs) need, as a sentence's start; null when none is. */
+function sessionOnlyNeed(options: BuildOptions): string | null {
+  const given = [options.secrets?.length ? "--secret" : "", options.ssh?.length ? "--ssh" : "", options.output ? "--output" : ""].filter(Boolean);
+  return given.length === 0 ? null : `${given.join(" and ")} ${given.length > 1 ? "need" : "needs"}`;
 }
 
 /** Builds an image. Never throws for bad input or a failing engine. */
@@ -156,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const emit = options.onEvent ?? (() => {});
   const signal = options.signal;
   const fail = (kind: BuildErrorKind, message: string, extra: Partial<BuildError> = {}): BuildOutcome => ({ ok: false, error: { kind, message, ...extra } });
-  const sessionOnly = sessionOnlyOptions(options);
+  const sessionOnly = sessionOnlyNeed(options);
   const sshProblem = sshAgentsProblem(options.ssh ?? []);
 
   // config.json is read once, for the current context, the proxies and the credentials.
@@ -222,14 +217,14 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
     await planning;
     return fail("usage", problem);
   }
-  if (sessionOnly.any && builder === "legacy") {
+  if (sessionOnly && builder === "legacy") {
     await planning;
-    return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} BuildKit (--builder buildkit); the legacy builder has no ${sessionOnly.mounts}`);
+    return fail("usage", `${sessionOnly} BuildKit (--builder buildkit): the legacy builder has no session to serve them`);
   }
   const viaSession = builder === "buildkit" && options.session !== false;
-  if (!viaSession && sessionOnly.any) {
+  if (!viaSession && sessionOnly) {
     await planning;
-    return fail("usage", `${sessionOnly.names} ${sessionOnly.verb} the BuildKit session, which \`session: false\` turns off`);
+    return fail("usage", `${sessionOnly} the BuildKit session, which \`session: false\` turns off`);
   }
   const outputProblem = await checkOutput(options.output);
   if (outputProblem) {
@@ -384,8 +379,8 @@ async function buildWith(options: BuildOptions, p: Prepared): Promise<BuildOutco
         cancelBuildKit();
         await requesting;
         if (signal?.aborted) return fail("aborted", "the build was cancelled");
-        const sessionOnly = sessionOnlyOptions(options);
-        if (sessionOnly.any) return fail("build", `${sessionOnly.names} ${sessionOnly.verb} a BuildKit session, and ${connection.error}`);
+        const sessionOnly = sessionOnlyNeed(options);
+        if (sessionOnly) return fail("build", `${sessionOnly} a BuildKit session, and ${connection.error}`);
         if (!connection.unsupported) return fail("unreachable", connection.error);
         emit({ type: "note", message: `${connection.error}; the context is uploaded as a tar instead` });
         return "no-session";

@@ -10,6 +10,7 @@ import { compileDockerignore, isExcludedByDockerignore, readDockerignore } from 
 import type { ContextSources } from "./context-sources.js";
 import type { ExtraFile, PackOptions } from "./context-tar.js";
 import type { WalkOptions } from "./context-walk.js";
+import { ioReason } from "./io-reason.js";
 import { minimalContext } from "./minimal-context.js";
 
 export type DockerfileInput =
@@ -37,14 +38,6 @@ export interface ContextPlan {
 }
 
 export type PlanResult = { ok: true; plan: ContextPlan } | { ok: false; error: string };
-
-function ioReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES") return "permission denied";
-  if (code === "ENOTDIR") return "not a directory";
-  return (e as Error).message;
-}
 
 async function readOptional(path: string): Promise<{ text: Buffer; mode: number; mtime: Date } | null | { error: string }> {
   try {

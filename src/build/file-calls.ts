@@ -1,13 +1,9 @@
-// The file system calls a build makes once per file of its context (lstat; open, read and close).
-// The asynchronous ones go through node's callback API, each wrapped in a promise: with fs/promises an
-// lstat took three times the CPU (150 ms against 520 ms for the benchmark's 20,000 files) and a file
-// handle's open, read and close a third more; a walk and a transfer of a whole context make some 80,000.
-import { close, closeSync, lstat, open, openSync, read, readSync, type BigIntStats, type Stats } from "node:fs";
-
-/** lstat(2). */
-export function lstatOf(path: string): Promise<Stats> {
-  return new Promise((resolve, reject) => lstat(path, (e, st) => (e ? reject(e) : resolve(st))));
-}
+// The file system calls a build makes once per file of its context (lstat; open, read and close). The
+// session's go through node's callback API, each wrapped in a promise: with fs/promises an lstat took
+// three times the CPU (150 ms against 520 ms for the benchmark's 20,000 files) and a file handle's open,
+// read and close a third more; a transfer of a whole context makes some 80,000. The tar upload's read
+// is blocking (context-tar.ts says why).
+import { close, closeSync, lstat, open, openSync, read, readSync, type BigIntStats } from "node:fs";
 
 /** lstat(2) with nanosecond times. */
 export function lstatExact(path: string): Promise<BigIntStats> {

@@ -29,6 +29,18 @@ export interface BuildResources {
   cgroupParent?: string;
 }
 
+/** The query parameter of each limit. */
+const RESOURCE_PARAMETERS: Record<keyof BuildResources, string> = {
+  memory: "memory",
+  memorySwap: "memswap",
+  cpuShares: "cpushares",
+  cpusetCpus: "cpusetcpus",
+  cpusetMems: "cpusetmems",
+  cpuPeriod: "cpuperiod",
+  cpuQuota: "cpuquota",
+  cgroupParent: "cgroupparent",
+};
+
 export interface BuildRequestOptions {
   dockerfile: string;
   tags?: readonly string[];
@@ -84,15 +96,10 @@ export function buildQuery(o: BuildRequestOptions, builder: Builder, apiVersion:
   if (o.addHosts?.length) q.extrahosts = [...o.addHosts];
   if (o.shmSize !== undefined) q.shmsize = String(o.shmSize);
   if (o.ulimits?.length) q.ulimits = JSON.stringify(o.ulimits);
-  const r = o.resources ?? {};
-  if (r.memory !== undefined) q.memory = String(r.memory);
-  if (r.memorySwap !== undefined) q.memswap = String(r.memorySwap);
-  if (r.cpuShares !== undefined) q.cpushares = String(r.cpuShares);
-  if (r.cpusetCpus !== undefined) q.cpusetcpus = r.cpusetCpus;
-  if (r.cpusetMems !== undefined) q.cpusetmems = r.cpusetMems;
-  if (r.cpuPeriod !== undefined) q.cpuperiod = String(r.cpuPeriod);
-  if (r.cpuQuota !== undefined) q.cpuquota = String(r.cpuQuota);
-  if (r.cgroupParent !== undefined) q.cgroupparent = r.cgroupParent;
+  for (const [key, name] of Object.entries(RESOURCE_PARAMETERS) as [keyof BuildResources, string][]) {
+    const value = o.resources?.[key];
+    if (value !== undefined) q[name] = String(value);
+  }
   if (o.forceRm) q.forcerm = "1";
   if (builder === "legacy") {
     q.rm = o.rm === false ? "0" : "1";

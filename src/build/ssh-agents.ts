@@ -3,6 +3,7 @@
 // key files into an agent of its own, which would mean parsing every key format and signing in dflint;
 // a key is forwarded by adding it to an agent (ssh-add) instead, which also keeps it encrypted at rest.
 import { stat } from "node:fs/promises";
+import { ioReason } from "./io-reason.js";
 
 /** An agent the build may use: `--ssh ID=SOCKET`. */
 export interface SshAgent {
@@ -21,8 +22,7 @@ export async function sshAgentsProblem(agents: readonly SshAgent[]): Promise<str
     try {
       isSocket = (await stat(socket)).isSocket();
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return `--ssh ${id}: cannot use ${socket}: ${code === "ENOENT" ? "no such file (is the agent running?)" : code === "EACCES" ? "permission denied" : (e as Error).message}`;
+      return `--ssh ${id}: cannot use ${socket}: ${ioReason(e)}${(e as NodeJS.ErrnoException).code === "ENOENT" ? " (is the agent running?)" : ""}`;
     }
     if (!isSocket) return `--ssh ${id}: ${socket} is not an agent's socket; dflint forwards agents, not key files: add the key to an agent (ssh-add) and forward the agent`;
   }

@@ -95,6 +95,18 @@ const BUILD_OPTIONS = {
   "--no-lint": { key: "--lint", sets: false },
 } as const satisfies OptionTable;
 
+/** The legacy builder's limits (BuildResources), by option. */
+const RESOURCE_OPTIONS = {
+  "--memory": "memory",
+  "--memory-swap": "memorySwap",
+  "--cpu-shares": "cpuShares",
+  "--cpuset-cpus": "cpusetCpus",
+  "--cpuset-mems": "cpusetMems",
+  "--cpu-period": "cpuPeriod",
+  "--cpu-quota": "cpuQuota",
+  "--cgroup-parent": "cgroupParent",
+} as const satisfies Record<string, keyof BuildResources>;
+
 const wholeNumber = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v) : null);
 
 function readUlimit(value: string): Checked<Ulimit> {
@@ -196,16 +208,7 @@ export function parseBuildArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     addHosts: o["--add-host"] ?? [],
     shmSize: o["--shm-size"],
     ulimits: o["--ulimit"] ?? [],
-    resources: {
-      ...(o["--memory"] !== undefined && { memory: o["--memory"] }),
-      ...(o["--memory-swap"] !== undefined && { memorySwap: o["--memory-swap"] }),
-      ...(o["--cpu-shares"] !== undefined && { cpuShares: o["--cpu-shares"] }),
-      ...(o["--cpuset-cpus"] !== undefined && { cpusetCpus: o["--cpuset-cpus"] }),
-      ...(o["--cpuset-mems"] !== undefined && { cpusetMems: o["--cpuset-mems"] }),
-      ...(o["--cpu-period"] !== undefined && { cpuPeriod: o["--cpu-period"] }),
-      ...(o["--cpu-quota"] !== undefined && { cpuQuota: o["--cpu-quota"] }),
-      ...(o["--cgroup-parent"] !== undefined && { cgroupParent: o["--cgroup-parent"] }),
-    },
+    resources: Object.fromEntries(Object.entries(RESOURCE_OPTIONS).map(([option, key]) => [key, o[option as keyof typeof RESOURCE_OPTIONS]]).filter(([, value]) => value !== undefined)),
     quiet: o["--quiet"] ?? false,
     iidfile: o["--iidfile"],
     progress: o["--progress"] ?? "auto",

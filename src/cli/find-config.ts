@@ -3,6 +3,7 @@
 // file: $XDG_CONFIG_HOME/dflint/config.yaml (~/.config when unset), then hadolint's own places
 // ($XDG_CONFIG_HOME/hadolint.yaml, ~/.hadolint/hadolint.yaml or config.yaml, ~/.hadolint.yaml).
 // Files are read and parsed once each; lookups are cached per directory.
+import { ioReason } from "../build/io-reason.js";
 import { stat, readFile } from "./fs-async.js";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
@@ -119,36 +120,5 @@ export class ConfigFinder {
       this.loaded.set(file.path, result);
     }
     return result;
-  }
-}
-
-/** A short reason for a failed file operation. */
-export function ioReason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err?.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "it is a directory";
-    case "ENOTDIR":
-      return "a part of the path is not a directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EROFS":
-      return "read-only file system";
-    case "ENOSPC":
-      return "no space left on the device";
-    case "EDQUOT":
-      return "disk quota exceeded";
-    case "EFBIG":
-      return "file too large for this process's limits";
-    case "EMFILE":
-    case "ENFILE":
-      return "too many open files";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    default:
-      return err?.message ?? String(e);
   }
 }

@@ -6,7 +6,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "./fs-async.js";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { ioReason } from "./find-config.js";
+import { ioReason } from "../build/io-reason.js";
 
 export type Input = { kind: "file"; path: string } | { kind: "stdin" };
 

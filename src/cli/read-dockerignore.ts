@@ -3,7 +3,7 @@
 // the context's root. Patterns are read as moby's patternmatcher/ignorefile reads them.
 import { readFile } from "./fs-async.js";
 import { basename, dirname, join, posix } from "node:path";
-import { ioReason } from "./find-config.js";
+import { ioReason } from "../build/io-reason.js";
 
 export type DockerignoreResult = { ok: true; patterns: string[]; file: string | null } | { ok: false; error: string };
 

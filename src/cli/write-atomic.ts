@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { ioReason } from "./find-config.js";
+import { ioReason } from "../build/io-reason.js";
 
 export type WriteResult = { ok: true } | { ok: false; error: string };
 

@@ -104,7 +104,7 @@ describe("dflint build --output (needs a Docker engine: run ../shared/engine/sta
     writeFileSync(join(dir, "afile"), "");
     const cases: [BuildOptions["output"], string][] = [
       [{ type: "local", dest: join(dir, "afile") }, `io: cannot create the output directory ${join(dir, "afile")}: a file is in the way`],
-      [{ type: "tar", dest: join(dir, "no/such/out.tar") }, `io: cannot write the output to ${join(dir, "no/such/out.tar")}: no such directory`],
+      [{ type: "tar", dest: join(dir, "no/such/out.tar") }, `io: cannot write the output to ${join(dir, "no/such/out.tar")}: no such file`],
       [{ type: "tar", dest: dir }, `io: cannot write the output to ${dir}: it is a directory (type=local writes into one)`],
     ];
     for (const [output, message] of cases) {

@@ -106,6 +106,7 @@ export function serveBuildSession(socket: Duplex, o: SessionOptions): BuildSessi
       method,
       async (call) => {
         const handled = load().then((services) => services[method](call));
+        // The build's stream can end before the output the daemon sent is written: outputWritten() waits.
         if (method === FILE_SEND_METHOD) outputCalls.push(handled.catch(() => {}));
         return handled;
       },

@@ -4,6 +4,7 @@
 // closes its side. Offered only when the build has an output, as the CLI offers it.
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
+import { ioReason } from "../io-reason.js";
 import type { BuildOutput } from "../outputs.js";
 import { GrpcError, Status, type Handler } from "./grpc-server.js";
 import { receiveIntoDir } from "./output-dir.js";
@@ -35,7 +36,7 @@ export function fileSend(output: BuildOutput | null, onNote: (message: string) =
       if (typeof output.dest === "string") await new Promise<void>((resolve) => target.end(resolve));
     }
     if (failed) {
-      const message = `cannot write the output to ${where}: ${(failed as NodeJS.ErrnoException).code === "ENOSPC" ? "no space left on the device" : (failed as Error).message}`;
+      const message = `cannot write the output to ${where}: ${ioReason(failed)}`;
       onFailure(message);
       return new GrpcError(Status.UNKNOWN, message);
     }

@@ -4,6 +4,7 @@
 // hard-linked file names the first in `linkname`, with size 0. Devices, pipes and sockets are not sent
 // (the walker leaves them out, as the tar path does), so no device numbers are filled in. Owners are reset to 0:0, as the docker
 // CLI's resetUIDAndGID does for the build context, so the image and the cache never see local users.
+// The same mode bits read back for a Stat the daemon sends (`--output`, output-dir.ts).
 import type { StatMessage } from "./session-protos.js";
 import type { TreeStat } from "./sync-tree.js";
 
@@ -16,8 +17,8 @@ const S_IFBLK = 0o060000;
 const S_IFCHR = 0o020000;
 
 // Go's io/fs mode bits.
-const MODE_DIR = 2 ** 31;
-const MODE_SYMLINK = 2 ** 27;
+export const MODE_DIR = 2 ** 31;
+export const MODE_SYMLINK = 2 ** 27;
 const MODE_DEVICE = 2 ** 26;
 const MODE_NAMED_PIPE = 2 ** 25;
 const MODE_SETUID = 2 ** 23;
@@ -67,6 +68,11 @@ export function goFileMode(mode: number): number {
   if (mode & 0o2000) m += MODE_SETGID;
   if (mode & 0o1000) m += MODE_STICKY;
   return m;
+}
+
+/** The Unix permission bits of a Go os.FileMode (goFileMode's inverse, for what the daemon sends back). */
+export function unixPermissions(goMode: number): number {
+  return (goMode & 0o777) | (goMode & MODE_SETUID ? 0o4000 : 0) | (goMode & MODE_SETGID ? 0o2000 : 0) | (goMode & MODE_STICKY ? 0o1000 : 0);
 }
 
 /** Whether the receiver may ask for this entry's content (fsutil's fileCanRequestData). */

@@ -11,21 +11,10 @@
 // sockets are skipped with a note, since creating them takes privileges a build's user rarely has.
 import { closeSync, lstatSync, lutimesSync, mkdirSync, openSync, rmSync, symlinkSync, linkSync, utimesSync, writeSync, chmodSync, constants } from "node:fs";
 import { join } from "node:path";
-import { canRequestData } from "./file-stat.js";
+import { ioReason } from "../io-reason.js";
+import { canRequestData, MODE_DIR, MODE_SYMLINK, unixPermissions } from "./file-stat.js";
 import { GrpcError, Status, type GrpcCall } from "./grpc-server.js";
 import { decodePacket, encodePacket, PacketType, type StatMessage } from "./session-protos.js";
-
-// Go's io/fs mode bits (file-stat.ts has the sending side's).
-const MODE_DIR = 2 ** 31;
-const MODE_SYMLINK = 2 ** 27;
-const MODE_SETUID = 2 ** 23;
-const MODE_SETGID = 2 ** 22;
-const MODE_STICKY = 2 ** 20;
-
-/** The Unix permission bits of a Go os.FileMode. */
-function unixPermissions(goMode: number): number {
-  return (goMode & 0o777) | (goMode & MODE_SETUID ? 0o4000 : 0) | (goMode & MODE_SETGID ? 0o2000 : 0) | (goMode & MODE_STICKY ? 0o1000 : 0);
-}
 
 const seconds = (ns: bigint) => Number(ns) / 1e9;
 
@@ -198,8 +187,7 @@ export async function receiveIntoDir(call: GrpcCall, dest: string, onNote: (mess
       }
     }
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return await fail(`cannot write the output to ${dest}: ${err.code === "EACCES" ? "permission denied" : err.code === "ENOSPC" ? "no space left on the device" : err.message}`);
+    return await fail(`cannot write the output to ${dest}: ${ioReason(e)}`);
   } finally {
     for (const file of requested.values()) if (file.fd !== null) closeSync(file.fd);
   }

@@ -4,6 +4,7 @@
 // agent's replies, one request at a time, passing only the requests a build may make
 // (ssh-agent-frames.ts). The ID comes in the call's `buildkit.ssh.id` metadata; "" means "default".
 import { createConnection, type Socket } from "node:net";
+import { ioReason } from "../io-reason.js";
 import type { SshAgent } from "../ssh-agents.js";
 import { GrpcError, Status, unaryRequest, type Handler } from "./grpc-server.js";
 import { AGENT_FAILURE, AgentFrames, isAllowedRequest } from "./ssh-agent-frames.js";
@@ -84,7 +85,7 @@ class AgentConnection {
   static open(path: string): Promise<AgentConnection | Error> {
     return new Promise((resolve) => {
       const socket = createConnection(path);
-      const failed = (e: NodeJS.ErrnoException) => resolve(new Error(e.code === "ENOENT" ? "no such socket" : e.code === "ECONNREFUSED" ? "nothing listens on it" : e.code === "EACCES" ? "permission denied" : e.message));
+      const failed = (e: NodeJS.ErrnoException) => resolve(new Error(e.code === "ECONNREFUSED" ? "nothing listens on it" : ioReason(e)));
       socket.once("error", failed);
       socket.once("connect", () => {
         socket.off("error", failed);
