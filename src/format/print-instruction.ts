@@ -37,17 +37,21 @@ export interface PrintedInstruction {
   separators: CommandSeparators | null;
 }
 
-/** The instruction's new text, or null to keep it as written. */
+/**
+ * The instruction's new text, or null to keep it as written. Its callers ask isLaidOutAsWritten first,
+ * which tells most instructions apart without laying them out.
+ */
 export function printInstruction(ins: Instruction, context: InstructionContext): PrintedInstruction | null {
-  if (isLaidOutAsWritten(ins, context.source, context.options)) {
-    return { text: context.source.slice(ins.range.start.offset, ins.range.end.offset), separators: null };
-  }
   const isShellPrinted = context.options.shell && ins.name === "RUN" && ins.form === "shell";
   const flat = flattenInstruction(ins, context.source);
   if (!flat) return null;
   const laidOut = layOut(flat, context);
   if (isShellPrinted) {
-    const again = (next: Instruction, source: string) => printInstruction(next, { ...context, source, options: { ...context.options, shell: false } })?.text ?? null;
+    const again = (next: Instruction, source: string) => {
+      const options = { ...context.options, shell: false };
+      if (isLaidOutAsWritten(next, source, options)) return source.slice(next.range.start.offset, next.range.end.offset);
+      return printInstruction(next, { ...context, source, options })?.text ?? null;
+    };
     const printed = printShellCommand(ins, flat, laidOut, context, again);
     if (printed !== null) return { text: printed, separators: null };
   }
