@@ -46,8 +46,8 @@ export async function receiveIntoDir(call: GrpcCall, dest: string, onNote: (mess
     return new GrpcError(Status.UNKNOWN, message);
   };
 
-  /** Makes sure every parent of `path` is a directory of dest's own, creating missing ones. */
-  const parentsOf = (path: string): string | null => {
+  /** Makes sure every parent of `path` is a directory of dest's own, creating missing ones; why not, or null. */
+  const checkParents = (path: string): string | null => {
     const segments = path.split("/");
     let at = "";
     for (let i = 0; i < segments.length - 1; i++) {
@@ -102,7 +102,7 @@ export async function receiveIntoDir(call: GrpcCall, dest: string, onNote: (mess
     const id = nextId++;
     const path = cleanPath(stat.path);
     if (path === null) return `the engine sent the path '${stat.path}', which is not inside the destination`;
-    const problem = parentsOf(path);
+    const problem = checkParents(path);
     if (problem) return problem;
     const absolute = join(dest, path);
     if (stat.mode & MODE_DIR) {
@@ -135,7 +135,7 @@ export async function receiveIntoDir(call: GrpcCall, dest: string, onNote: (mess
       // A hard link to a file the result sent before.
       const target = cleanPath(stat.linkname);
       if (target === null) return `the engine sent a hard link to '${stat.linkname}', which is not inside the destination`;
-      const through = parentsOf(target);
+      const through = checkParents(target);
       if (through) return through;
       clear(absolute);
       linkSync(join(dest, target), absolute);
