@@ -55,7 +55,11 @@ async function languageServerRun(env) {
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(typical).href;
-  const published = new Promise((resolve) => connection.onNotification("textDocument/publishDiagnostics", (p) => p.uri === uri && resolve()));
+  const text = readFileSync(typical, "utf8");
+  const waiting = new Map();
+  const publishedVersion = (version) => new Promise((resolve) => waiting.set(version, resolve));
+  connection.onNotification("textDocument/publishDiagnostics", (p) => p.uri === uri && waiting.get(p.version)?.());
+  const published = publishedVersion(1);
   connection.onRequest("workspace/configuration", (p) => p.items.map(() => null));
   connection.onRequest("client/registerCapability", () => null);
   connection.onNotification("window/logMessage", () => {});
@@ -75,8 +79,17 @@ async function languageServerRun(env) {
           },
         });
         await connection.sendNotification("initialized", {});
-        await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "dockerfile", version: 1, text: readFileSync(typical, "utf8") } });
+        await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "dockerfile", version: 1, text } });
         await published;
+        // And a keystroke: the first edit after opening runs what no start does (the incremental
+        // sync, re-parse and lint); compiled here, it costs the user's first keystroke nothing.
+        const lines = text.split("\n");
+        // Typed at the end of the last line of a RUN continued over several lines.
+        const line = lines.findIndex((l, i) => /^\s+\S/.test(l) && !l.endsWith("\\") && lines[i - 1]?.endsWith("\\"));
+        const edited = publishedVersion(2);
+        const at = { line, character: lines[line].length };
+        await connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: "x" }] });
+        await edited;
         await connection.sendRequest("shutdown");
         await connection.sendNotification("exit");
       })(),

@@ -66,9 +66,15 @@ export function startServer(connection: Connection, info: ServerInfo): void {
 
   let watcher: DirectoryWatcher | null = null;
   const resolver = new SettingsResolver(clientSettings, warn, info.ruleDocs);
+  // Each reading of the settings has its directories watched once, not at every keystroke: a
+  // directory that cannot be watched (an unsaved file's, a removed one) throws each time it is tried.
+  const watchedFor = new WeakSet<object>();
   const settingsOf = async (uri: string) => {
     const resolved = await resolver.get(uri);
-    watcher?.add(resolved.watched);
+    if (watcher && !watchedFor.has(resolved)) {
+      watchedFor.add(resolved);
+      watcher.add(resolved.watched);
+    }
     return resolved;
   };
 
@@ -183,7 +189,11 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   });
   connection.onDidChangeWatchedFiles(() => settingsChanged());
 
+  // TextDocuments announces an opened document as changed as well, right after it is opened: that
+  // is not an edit, and its lint is scheduled already.
+  const opening = new WeakSet<object>();
   documents.onDidOpen(({ document }) => {
+    opening.add(document);
     // The settings are asked for first (of the editor, a round trip, and of the configuration files),
     // and the document is parsed while they come: the first diagnostics wait for both. The parse waits
     // for the next turn of the event loop, in which the connection writes the request out.
@@ -193,6 +203,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     scheduler.schedule(document.uri, 0);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (opening.delete(document)) return;
     void settingsOf(document.uri).then((s) => scheduler.schedule(document.uri, s.debounce));
   });
   documents.onDidClose(({ document }) => {

@@ -73,6 +73,20 @@ describe("dflint lsp: diagnostics", () => {
     expect(diagnostics.find((d) => d.code === "DL4000")?.tags).toEqual([2]);
   });
 
+  it("publishes an opened document's diagnostics once, not again after a debounce", async () => {
+    const uri = fileUri(join(dir, "opened.Dockerfile"));
+    client.settings = { debounce: 50 };
+    try {
+      await client.open(uri, "FROM alpine:3.20\nRUN apt install curl\n");
+      await client.waitForDiagnostics(uri);
+      // Well past the debounce, during which a second publish of the same version would have come.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(client.diagnostics.get(uri)!.map((p) => p.version)).toEqual([1]);
+    } finally {
+      client.settings = undefined;
+    }
+  });
+
   it("lints again after a pause in typing, once for a burst of incremental changes", async () => {
     const uri = fileUri(join(dir, "typing.Dockerfile"));
     await client.open(uri, "FROM alpine:3.20\n");
