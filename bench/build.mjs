@@ -7,7 +7,7 @@
 // 500 MB) is generated under /tmp, never in the repository. dflint's peak RSS is compared between
 // that context and one ten times smaller.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { CA_NOTE, printSummary, record, withoutExtraCaCerts } from "./report.mjs";
@@ -23,6 +23,11 @@ const TARGETS = {
 const DOCKER = process.env.DOCKER_CLI ?? "/usr/bin/docker";
 const dflint = fileURLToPath(new URL("../bin/dflint.js", import.meta.url));
 const ROOT = "/tmp/dflint-bench-build";
+/**
+ * What the engine's storage must have free. Each whole-context build writes a 500 MB layer; BuildKit keeps
+ * its own record of it after the image is removed, until the benchmark's clean-up at the end.
+ */
+const NEEDED_BYTES = 10e9;
 
 function generate(dir, files, bytes) {
   const marker = `${dir}/.generated`;
@@ -120,7 +125,37 @@ export function buildBenchUnavailable() {
   if (!existsSync(DOCKER)) return `${DOCKER} is missing (Debian's docker.io provides it; or set DOCKER_CLI)`;
   const ping = spawnSync(DOCKER, ["version", "--format", "{{.Server.Version}}"], { encoding: "utf8" });
   if (ping.status !== 0) return `no engine answers ${DOCKER} (${(ping.stderr || "").trim().split("\n")[0]}); ../shared/engine/start-dockerd.sh starts one`;
+  // An engine on this machine: its storage is checked here, not found full by a build halfway through.
+  const storage = spawnSync(DOCKER, ["info", "--format", "{{.DockerRootDir}}"], { encoding: "utf8" }).stdout?.trim();
+  if (storage && existsSync(storage)) {
+    const { bavail, bsize } = statfsSync(storage);
+    const free = bavail * bsize;
+    if (free < NEEDED_BYTES) {
+      return `the engine's storage (${storage}) has ${(free / 1e9).toFixed(1)} GB free, and the build benchmark needs ${NEEDED_BYTES / 1e9} GB; \`${DOCKER} builder prune\` frees what earlier builds left in BuildKit's cache`;
+    }
+  }
   return null;
+}
+
+/** The IDs of the records in BuildKit's build cache. */
+function buildCacheIds() {
+  const r = spawnSync(DOCKER, ["system", "df", "-v", "--format", "{{json .BuildCache}}"], { encoding: "utf8" });
+  if (r.status !== 0) return null;
+  return new Set((JSON.parse(r.stdout.trim() || "[]") ?? []).map((c) => c.ID));
+}
+
+/**
+ * Removes the build cache records this run made (not the user's own): every --no-cache BuildKit build of the
+ * whole context leaves a 500 MB one, and benchmarks run again and again filled the disk.
+ */
+function removeCacheMadeSince(before) {
+  const after = buildCacheIds();
+  if (!before || !after) return;
+  const made = [...after].filter((id) => !before.has(id));
+  for (const id of made) spawnSync(DOCKER, ["builder", "prune", "-af", "--filter", `id=${id}`], { stdio: "ignore" });
+  const left = buildCacheIds();
+  const kept = made.filter((id) => left?.has(id)).length;
+  console.log(`build cache: removed ${made.length - kept} of the ${made.length} records this benchmark made${kept ? ` (${kept} still in use)` : ""}`);
 }
 
 /** Runs the build benchmark: generates the contexts once, prints its rows and records them for the summary. */
@@ -138,7 +173,12 @@ export function benchBuild() {
   const caNote = process.env.NODE_EXTRA_CA_CERTS ? ` (with NODE_EXTRA_CA_CERTS=${process.env.NODE_EXTRA_CA_CERTS}, which Node reads at every start)` : "";
   console.log(`node -e 0: ${nodeStart.toFixed(2)} s${caNote}\n`);
   record({ area: "build", figure: "node -e 0, part of every dflint row", dflint: `${nodeStart.toFixed(2)} s`, target: "", met: undefined });
-  for (const builder of ["legacy", "buildkit"]) for (const file of ["whole", "small"]) case_(big, file, builder);
+  const cacheBefore = buildCacheIds();
+  try {
+    for (const builder of ["legacy", "buildkit"]) for (const file of ["whole", "small"]) case_(big, file, builder);
+  } finally {
+    removeCacheMadeSince(cacheBefore);
+  }
   const small = run("node", [dflint, "build", "--no-lint", "-q", "--no-cache", "--builder", "legacy", "-f", `${tenth}/Dockerfile.whole`, "-t", "dflint-bench:tenth", tenth]);
   removeImage("dflint-bench:tenth");
   const whole = run("node", [dflint, "build", "--no-lint", "-q", "--no-cache", "--builder", "legacy", "-f", `${big}/Dockerfile.whole`, "-t", "dflint-bench:tenth", big]);
