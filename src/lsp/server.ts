@@ -190,10 +190,12 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   connection.onDidChangeWatchedFiles(() => settingsChanged());
 
   // TextDocuments announces an opened document as changed as well, right after it is opened: that
-  // is not an edit, and its lint is scheduled already.
+  // is not an edit, and its lint is scheduled already. Only the announcement made in the same turn
+  // as the open is passed over, so that no real edit ever is.
   const opening = new WeakSet<object>();
   documents.onDidOpen(({ document }) => {
     opening.add(document);
+    queueMicrotask(() => opening.delete(document));
     // The settings are asked for first (of the editor, a round trip, and of the configuration files),
     // and the document is parsed while they come: the first diagnostics wait for both. The parse waits
     // for the next turn of the event loop, in which the connection writes the request out.
