@@ -82,7 +82,8 @@ async function languageServerRun(env) {
         await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "dockerfile", version: 1, text } });
         await published;
         // And a keystroke: the first edit after opening runs what no start does (the incremental
-        // sync, re-parse and lint); compiled here, it costs the user's first keystroke nothing.
+        // sync, re-parse and lint). Compiled here, the user's first keystroke does not compile it
+        // again (it still runs cold: 13-25 ms on 2,000 lines, against 3 ms once warm).
         const lines = text.split("\n");
         // Typed at the end of the last line of a RUN continued over several lines.
         const line = lines.findIndex((l, i) => /^\s+\S/.test(l) && !l.endsWith("\\") && lines[i - 1]?.endsWith("\\"));
