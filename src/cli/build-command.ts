@@ -318,13 +318,15 @@ async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how
     }
   }
 
-  // A tar on standard output, as the CLI writes it; never onto a terminal.
-  if (args.output?.dest === "-") guardStdioStreams();
-  const output = args.output && (args.output.dest === "-" ? { type: "tar" as const, dest: process.stdout } : args.output);
-  if (args.output?.dest === "-" && isTerminal(1)) {
+  // A tar on standard output, as the CLI writes it; never onto a terminal. isatty, not isTerminal:
+  // /dev/null is a character device too, and `-o - > /dev/null` is no terminal.
+  const toStdout = args.output?.dest === "-";
+  if (toStdout && (await import("node:tty")).isatty(1)) {
     io.err("dflint: --output - writes a tar to standard output, which is a terminal: redirect it, or give type=tar,dest=FILE\n");
     return 2;
   }
+  if (toStdout) guardStdioStreams();
+  const output = args.output && (toStdout ? { type: "tar" as const, dest: process.stdout } : args.output);
   const isTty = isTerminal(2);
   const printers = printerFor(args, isTty, (t) => io.err(t));
   let printer: ProgressPrinter | null = null;
@@ -383,7 +385,7 @@ async function buildFrom(args: BuildArgs, io: CliIo, env: NodeJS.ProcessEnv, how
   }
   const { result } = outcome;
   if (args.output) {
-    if (!args.quiet && printers.kind !== "json") io.err(`exported to ${args.output.dest === "-" ? "standard output" : args.output.dest} in ${(result.elapsedMs / 1000).toFixed(1)}s\n`);
+    if (!args.quiet && printers.kind !== "json") io.err(`exported to ${toStdout ? "standard output" : args.output.dest} in ${(result.elapsedMs / 1000).toFixed(1)}s\n`);
     return 0;
   }
   if (args.iidfile) {

@@ -19,12 +19,13 @@ let guarded = false;
 export function guardStdioStreams(): void {
   if (guarded) return;
   guarded = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      process.exitCode = 2;
-    });
-  }
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", stdioFailed);
+}
+
+// The reader went (EPIPE): end quietly. Anything else: exit code 2, with nowhere left to say why.
+function stdioFailed(e: NodeJS.ErrnoException): void {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  process.exitCode = 2;
 }
 
 /** Writes all of `text` to standard output (1) or standard error (2). */
@@ -38,16 +39,12 @@ export function writeStdio(fd: 1 | 2, text: string): void {
     try {
       at += writeSync(fd, bytes, at);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") {
+      if ((e as NodeJS.ErrnoException).code === "EAGAIN") {
         // Non-blocking (shared with a parent that made it so): the stream waits for the reader.
         streamed.add(fd);
         guardStdioStreams();
         (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(at));
-        return;
-      }
-      if (code === "EPIPE") process.exit(process.exitCode ?? 0);
-      process.exitCode = 2;
+      } else stdioFailed(e as NodeJS.ErrnoException);
       return;
     }
   }

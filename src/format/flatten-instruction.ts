@@ -53,6 +53,16 @@ const TAIL = 3;
 // The comments of a joint that has none (most): one array shared, replaced before a comment is added.
 const NO_COMMENTS: InteriorComment[] = [];
 
+// Where the shell-form command lies in the line being joined: its offsets, the pieces that hold it, and
+// BuildKit's value of it.
+interface ShellStretch {
+  start: number;
+  end: number;
+  value: string;
+  firstPiece: number;
+  endPiece: number;
+}
+
 // The context of an instruction's own children, which are not in any part.
 const INSTRUCTION = 0;
 
@@ -68,7 +78,7 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
   let pendingBlank: string | null = null;
   let commentOpen = false;
   let tailStart = -1;
-  let shell: { start: number; end: number; value: string; firstPiece: number; endPiece: number } | null = null;
+  let shell: ShellStretch | null = null;
   let isBroken = false;
 
   let shellStart = -1;
@@ -188,7 +198,7 @@ export function flattenInstruction(ins: Instruction, source: string): FlatInstru
   if (isBroken || state === AFTER_CONTINUATION || state === INTERIOR) return null;
 
   let shellRange: FlatInstruction["shell"] = null;
-  const found = shell as { start: number; end: number; value: string; firstPiece: number; endPiece: number } | null;
+  const found = shell as ShellStretch | null;
   if (found && found.start >= 0) {
     // The command as BuildKit holds it must be exactly this stretch of the line; otherwise it is
     // treated as opaque text.

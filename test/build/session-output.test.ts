@@ -1,13 +1,15 @@
 // dflint build --output against the real engine: the result's files written into a directory (merged
 // with what is there, modes, symlinks and hard links kept, never written through a symlink), as a tar
 // file and as a tar on a stream; refused with the legacy builder; and the CLI's reading of --output.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/build/build.js";
 import { parseOutput } from "../../src/build/outputs.js";
+import { bin } from "../cli/lint-run.js";
 import { engine, needsEngine } from "./engine.js";
 import { readTar } from "./read-tar.js";
 
@@ -97,6 +99,26 @@ describe("dflint build --output (needs a Docker engine: run ../shared/engine/sta
     const toStream = await build({ ...options(context()), output: { type: "tar", dest: stream } });
     expect(toStream.ok ? "" : toStream.error.message).toBe("");
     expect([...(await tarEntries(Buffer.concat(chunks))).keys()].sort()).toEqual([...entries.keys()].sort());
+  });
+
+  it("writes -o - as a tar on standard output, to a file or to /dev/null, which is no terminal", async () => {
+    const root = context();
+    const cli = (out: string) => {
+      const fd = openSync(out, "w");
+      try {
+        return spawnSync(process.execPath, [bin, "build", "-q", "--no-lint", "--builder", "buildkit", "--network", "none", "-o", "-", root], { stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const file = join(temp("dflint-output-"), "stdout.tar");
+    const toFile = cli(file);
+    expect(toFile.stderr).toBe("");
+    expect(toFile.status).toBe(0);
+    expect((await tarEntries(readFileSync(file))).get("a.txt")?.body).toBe("from the context\n");
+    const toNull = cli("/dev/null");
+    expect(toNull.stderr).toBe("");
+    expect(toNull.status).toBe(0);
   });
 
   it("says why an output cannot be written before building", async () => {

@@ -195,7 +195,7 @@ export function decodeCheckAgentRequest(bytes: Uint8Array): string | null {
 /** CheckAgentResponse has no fields: its encoding is empty. */
 export const CHECK_AGENT_RESPONSE = new Uint8Array(0);
 
-/** The bytes of one moby.sshforward.v1.BytesMessage; null when malformed. */
+/** The bytes of one BytesMessage (SSH forwarding's and FileSend's have the same one field); null when malformed. */
 export function decodeBytesMessage(bytes: Uint8Array): Uint8Array | null {
   try {
     return (types.bytesMessage.decode(bytes) as unknown as { data?: Uint8Array }).data ?? new Uint8Array(0);
